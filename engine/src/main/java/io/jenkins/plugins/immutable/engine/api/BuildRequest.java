@@ -1,0 +1,309 @@
+package io.jenkins.plugins.immutable.engine.api;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * What to build. Made with {@link #builder()}, whose {@link Builder#build()} reports every missing or invalid field
+ * at once. Field names in the problems: {@code image}, {@code context}, {@code dockerfile}, {@code buildArgs},
+ * {@code labels}, {@code target}, {@code sourceUri}, {@code sourceRevision}, {@code outputDir}, {@code builderId}.
+ */
+public final class BuildRequest {
+
+    private static final Pattern ARG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
+    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+    private final ImageName image;
+    private final Path context;
+    private final Path dockerfile;
+    private final Map<String, String> buildArgs;
+    private final Map<String, String> labels;
+    private final String target;
+    private final String sourceUri;
+    private final String sourceRevision;
+    private final boolean rebuild;
+    private final Path outputDir;
+    private final String builderId;
+    private final String invocationId;
+    private final RegistryCredentials credentials;
+    private final List<PriorRelease> priorReleases;
+
+    private BuildRequest(Builder b, ImageName image, Path context, Path dockerfile) {
+        this.image = image;
+        this.context = context;
+        this.dockerfile = dockerfile;
+        this.buildArgs = Collections.unmodifiableMap(new TreeMap<>(b.buildArgs));
+        this.labels = Collections.unmodifiableMap(new TreeMap<>(b.labels));
+        this.target = blankToNull(b.target);
+        this.sourceUri = blankToNull(b.sourceUri);
+        this.sourceRevision = blankToNull(b.sourceRevision);
+        this.rebuild = b.rebuild;
+        this.outputDir = b.outputDir == null ? null : b.outputDir.toAbsolutePath().normalize();
+        this.builderId = b.builderId.strip();
+        this.invocationId = b.invocationId == null ? UUID.randomUUID().toString() : b.invocationId;
+        this.credentials = b.credentials;
+        this.priorReleases = List.copyOf(b.priorReleases);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ImageName image() {
+        return image;
+    }
+
+    /** The build context folder, absolute. */
+    public Path context() {
+        return context;
+    }
+
+    /** The Dockerfile, absolute; inside the context or not. */
+    public Path dockerfile() {
+        return dockerfile;
+    }
+
+    /** Build arguments sorted by name. */
+    public Map<String, String> buildArgs() {
+        return buildArgs;
+    }
+
+    /** Labels for the image, sorted by key; not part of the input digest (they describe, they do not build). */
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    /** The target stage, or {@code null} for the last one. */
+    public String target() {
+        return target;
+    }
+
+    public String sourceUri() {
+        return sourceUri;
+    }
+
+    public String sourceRevision() {
+        return sourceRevision;
+    }
+
+    /** Build even when a release with the same inputs exists. */
+    public boolean rebuild() {
+        return rebuild;
+    }
+
+    /** Where {@code release.json} and {@code provenance.intoto.json} go; {@code null} for the state folder. */
+    public Path outputDir() {
+        return outputDir;
+    }
+
+    public String builderId() {
+        return builderId;
+    }
+
+    public String invocationId() {
+        return invocationId;
+    }
+
+    /** Registry credentials given by the caller, or {@code null} to use {@code ~/.docker/config.json}. */
+    public RegistryCredentials credentials() {
+        return credentials;
+    }
+
+    /** Releases known to the caller (in Jenkins: recorded by earlier builds of the job), checked for reuse. */
+    public List<PriorRelease> priorReleases() {
+        return priorReleases;
+    }
+
+    /** A release recorded elsewhere, with its provenance statement as recorded then. */
+    public record PriorRelease(Release release, String provenanceJson) {
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Collects the fields as given (mostly text, as users type them) and validates them all in {@link #build()}. */
+    public static final class Builder {
+        private String image;
+        private String context;
+        private String dockerfile;
+        private final Map<String, String> buildArgs = new TreeMap<>();
+        private final Map<String, String> labels = new TreeMap<>();
+        private final List<String> malformedArgs = new ArrayList<>();
+        private final List<String> malformedLabels = new ArrayList<>();
+        private String target;
+        private String sourceUri;
+        private String sourceRevision;
+        private boolean rebuild;
+        private Path outputDir;
+        private String builderId;
+        private String invocationId;
+        private RegistryCredentials credentials;
+        private final List<PriorRelease> priorReleases = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder image(String repositoryAndOptionalTag) {
+            this.image = repositoryAndOptionalTag;
+            return this;
+        }
+
+        public Builder context(Path dir) {
+            this.context = dir == null ? null : dir.toString();
+            return this;
+        }
+
+        public Builder context(String dir) {
+            this.context = dir;
+            return this;
+        }
+
+        /** The Dockerfile; relative paths are read against the context. Default {@code Dockerfile} in the context. */
+        public Builder dockerfile(String path) {
+            this.dockerfile = path;
+            return this;
+        }
+
+        /** One {@code NAME=VALUE} build argument. */
+        public Builder buildArg(String nameEqualsValue) {
+            int eq = nameEqualsValue == null ? -1 : nameEqualsValue.indexOf('=');
+            if (eq <= 0) {
+                malformedArgs.add(nameEqualsValue);
+            } else {
+                buildArg(nameEqualsValue.substring(0, eq), nameEqualsValue.substring(eq + 1));
+            }
+            return this;
+        }
+
+        public Builder buildArg(String name, String value) {
+            if (name == null || !ARG_NAME.matcher(name).matches()) {
+                malformedArgs.add(name + "=" + value);
+            } else {
+                buildArgs.put(name, value == null ? "" : value);
+            }
+            return this;
+        }
+
+        public Builder buildArgs(Map<String, String> args) {
+            args.forEach(this::buildArg);
+            return this;
+        }
+
+        /** One {@code KEY=VALUE} image label. */
+        public Builder label(String keyEqualsValue) {
+            int eq = keyEqualsValue == null ? -1 : keyEqualsValue.indexOf('=');
+            if (eq <= 0 || !LABEL_KEY.matcher(keyEqualsValue.substring(0, eq)).matches()) {
+                malformedLabels.add(keyEqualsValue);
+            } else {
+                labels.put(keyEqualsValue.substring(0, eq), keyEqualsValue.substring(eq + 1));
+            }
+            return this;
+        }
+
+        public Builder target(String stage) {
+            this.target = stage;
+            return this;
+        }
+
+        public Builder source(String uri, String revision) {
+            this.sourceUri = uri;
+            this.sourceRevision = revision;
+            return this;
+        }
+
+        public Builder rebuild(boolean rebuild) {
+            this.rebuild = rebuild;
+            return this;
+        }
+
+        public Builder outputDir(Path dir) {
+            this.outputDir = dir;
+            return this;
+        }
+
+        /** Who builds: a Jenkins build URL, or {@code cli@host}. Required. */
+        public Builder builderId(String id) {
+            this.builderId = id;
+            return this;
+        }
+
+        /** The id of this invocation (a Jenkins build's externalizable id); a random UUID by default. */
+        public Builder invocationId(String id) {
+            this.invocationId = id;
+            return this;
+        }
+
+        public Builder credentials(RegistryCredentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        public Builder priorRelease(Release release, String provenanceJson) {
+            this.priorReleases.add(new PriorRelease(release, provenanceJson));
+            return this;
+        }
+
+        /**
+         * Validates every field.
+         *
+         * @throws InvalidInputException listing every problem found, each naming its field
+         */
+        public BuildRequest build() throws InvalidInputException {
+            Problems problems = new Problems();
+            ImageName parsedImage = null;
+            if (image == null || image.isBlank()) {
+                problems.add("image", "missing: expected the repository to push to, such as 127.0.0.1:5000/team/app");
+            } else {
+                parsedImage = problems.parse("image", image, ImageName::parse);
+            }
+            Path contextDir = null;
+            if (context == null || context.isBlank()) {
+                problems.add("context", "missing: expected the build context folder");
+            } else {
+                contextDir = Path.of(context).toAbsolutePath().normalize();
+                if (!Files.exists(contextDir)) {
+                    problems.add("context", "folder " + contextDir + " does not exist: expected the build context folder");
+                    contextDir = null;
+                } else if (!Files.isDirectory(contextDir)) {
+                    problems.add("context", contextDir + " is a file: expected the build context folder");
+                    contextDir = null;
+                }
+            }
+            Path dockerfilePath = null;
+            if (contextDir != null) {
+                String given = dockerfile == null || dockerfile.isBlank() ? "Dockerfile" : dockerfile.strip();
+                dockerfilePath = contextDir.resolve(given).normalize();
+                if (!Files.isRegularFile(dockerfilePath)) {
+                    problems.add("dockerfile", "no Dockerfile at " + dockerfilePath
+                            + ": expected a file (relative paths are read against the context)");
+                }
+            }
+            for (String arg : malformedArgs) {
+                problems.add("buildArgs", "'" + arg + "' is malformed: expected NAME=VALUE with NAME of letters, digits and '_', not starting with a digit");
+            }
+            for (String label : malformedLabels) {
+                problems.add("labels", "'" + label + "' is malformed: expected KEY=VALUE");
+            }
+            if (target != null && !target.isBlank() && !STAGE.matcher(target.strip()).matches()) {
+                problems.add("target", "'" + target + "' is not a stage name: expected letters, digits, '_', '.' or '-'");
+            }
+            if (builderId == null || builderId.isBlank()) {
+                problems.add("builderId", "missing: expected who builds, such as a Jenkins build URL or cli@host");
+            }
+            if (outputDir != null && Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+                problems.add("outputDir", outputDir + " is a file: expected a folder for release.json and provenance.intoto.json");
+            }
+            problems.throwIfAny();
+            return new BuildRequest(this, parsedImage, contextDir, dockerfilePath);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.jenkins.plugins.immutable.engine.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Deploy a release, by digest, to an environment. Field names in the problems: {@code environment}, {@code ref},
+ * {@code app}, {@code port}, {@code healthPath}, {@code healthTimeout}, {@code haproxySocket},
+ * {@code haproxyBackend}, {@code keepPrevious}, {@code dockerHost}.
+ *
+ * @param environment the environment's name
+ * @param ref         the image, by digest
+ * @param overrides   settings given with this deploy (stored with the environment)
+ */
+public record DeployRequest(String environment, ImageRef ref, SettingsOverrides overrides) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Takes the fields as text, as users type them, and validates them all in {@link #build()}. */
+    public static final class Builder {
+        private String environment;
+        private String ref;
+        private String app;
+        private String dockerHost;
+        private String port;
+        private String healthPath;
+        private String healthTimeout;
+        private String haproxySocket;
+        private String haproxyBackend;
+        private Boolean manualPromotion;
+        private String keepPrevious;
+
+        private Builder() {
+        }
+
+        public Builder environment(String name) {
+            this.environment = name;
+            return this;
+        }
+
+        public Builder ref(String repositoryAtDigest) {
+            this.ref = repositoryAtDigest;
+            return this;
+        }
+
+        public Builder app(String name) {
+            this.app = name;
+            return this;
+        }
+
+        public Builder dockerHost(String uri) {
+            this.dockerHost = uri;
+            return this;
+        }
+
+        public Builder port(String port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder port(int port) {
+            return port(Integer.toString(port));
+        }
+
+        public Builder healthPath(String path) {
+            this.healthPath = path;
+            return this;
+        }
+
+        public Builder healthTimeout(String duration) {
+            this.healthTimeout = duration;
+            return this;
+        }
+
+        public Builder haproxySocket(String path) {
+            this.haproxySocket = path;
+            return this;
+        }
+
+        public Builder haproxyBackend(String name) {
+            this.haproxyBackend = name;
+            return this;
+        }
+
+        public Builder manualPromotion(Boolean manual) {
+            this.manualPromotion = manual;
+            return this;
+        }
+
+        public Builder keepPrevious(String duration) {
+            this.keepPrevious = duration;
+            return this;
+        }
+
+        /**
+         * Validates every field.
+         *
+         * @throws InvalidInputException listing every problem, each naming its field
+         */
+        public DeployRequest build() throws InvalidInputException {
+            Problems problems = new Problems();
+            if (environment == null || environment.isBlank()) {
+                problems.add("environment", "missing: expected the environment's name, such as staging");
+            } else if (!Names.valid(environment.strip())) {
+                problems.add("environment", "'" + environment + "' is not a valid name: " + Names.expected());
+            }
+            ImageRef parsedRef = null;
+            if (ref == null || ref.isBlank()) {
+                problems.add("ref", "missing: expected the image by digest, REPOSITORY@sha256:<64 hex>");
+            } else {
+                parsedRef = problems.parse("ref", ref, ImageRef::parse);
+            }
+            if (app != null && !Names.valid(app.strip())) {
+                problems.add("app", "'" + app + "' is not a valid name: " + Names.expected());
+            }
+            Integer parsedPort = problems.parse("port", port, Builder::parsePort);
+            if (healthPath != null && !healthPath.strip().startsWith("/")) {
+                problems.add("healthPath", "'" + healthPath + "' is not a path: expected it to start with '/', such as /health");
+            }
+            Duration timeout = problems.parse("healthTimeout", healthTimeout, Durations::parse);
+            if (timeout != null && timeout.isZero()) {
+                problems.add("healthTimeout", "0 leaves no time for a health check: " + Durations.EXPECTED);
+                timeout = null;
+            }
+            Duration keep = problems.parse("keepPrevious", keepPrevious, Durations::parse);
+            if (haproxyBackend != null && !Names.valid(haproxyBackend.strip())) {
+                problems.add("haproxyBackend", "'" + haproxyBackend + "' is not a valid backend name: " + Names.expected());
+            }
+            if (haproxySocket != null && haproxySocket.isBlank()) {
+                problems.add("haproxySocket", "empty: expected the path of HAProxy's admin socket");
+            }
+            if (dockerHost != null && !dockerHost.isBlank() && !dockerHost.matches("(unix|tcp|npipe)://.+")) {
+                problems.add("dockerHost", "'" + dockerHost + "' is not a Docker host: expected unix:///path/docker.sock or tcp://host:port");
+            }
+            problems.throwIfAny();
+            SettingsOverrides overrides = new SettingsOverrides(strip(app), strip(dockerHost), parsedPort, strip(healthPath), timeout,
+                    haproxySocket == null ? null : Path.of(haproxySocket.strip()).toAbsolutePath().normalize(),
+                    strip(haproxyBackend), manualPromotion, keep);
+            return new DeployRequest(environment.strip(), parsedRef, overrides);
+        }
+
+        private static Integer parsePort(String text) {
+            try {
+                int value = Integer.parseInt(text.strip());
+                if (value >= 1 && value <= 65535) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("'" + text + "' is not a port: expected a number from 1 to 65535");
+        }
+
+        private static String strip(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.jenkins.plugins.immutable.engine.api;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to open an engine.
+ *
+ * @param stateDir        the ledger's folder ({@code .immutable/} for the CLI)
+ * @param dockerHost      the Docker daemon for builds and for environments that name none; {@code null}: {@code DOCKER_HOST},
+ *                        else {@code unix:///var/run/docker.sock}
+ * @param dockerConfigDir where {@code config.json} with registry auths is; {@code null}: {@code DOCKER_CONFIG}, else {@code ~/.docker}
+ * @param handlers        who receives the engine's events
+ * @param clock           the time source (tests fix it)
+ */
+public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDir, List<EventHandler> handlers, Clock clock) {
+
+    public EngineConfig {
+        handlers = List.copyOf(handlers);
+    }
+
+    public static Builder builder(Path stateDir) {
+        return new Builder(stateDir);
+    }
+
+    /** Optional fields with their defaults. */
+    public static final class Builder {
+        private final Path stateDir;
+        private String dockerHost;
+        private Path dockerConfigDir;
+        private final List<EventHandler> handlers = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(Path stateDir) {
+            this.stateDir = stateDir;
+        }
+
+        public Builder dockerHost(String uri) {
+            this.dockerHost = uri == null || uri.isBlank() ? null : uri.strip();
+            return this;
+        }
+
+        public Builder dockerConfigDir(Path dir) {
+            this.dockerConfigDir = dir;
+            return this;
+        }
+
+        public Builder handler(EventHandler handler) {
+            this.handlers.add(handler);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public EngineConfig build() {
+            return new EngineConfig(stateDir.toAbsolutePath().normalize(), dockerHost, dockerConfigDir, handlers, clock);
+        }
+    }
+}

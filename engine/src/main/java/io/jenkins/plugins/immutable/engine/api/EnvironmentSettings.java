@@ -1,0 +1,29 @@
+package io.jenkins.plugins.immutable.engine.api;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How an environment runs its releases. Given to the first {@code deploy} and stored with the environment, so
+ * later commands need only its name.
+ *
+ * @param app             the application name; containers are named {@code <app>-<env>-<colour>}
+ * @param dockerHost      the Docker host the containers run on ({@code unix://…} or {@code tcp://…})
+ * @param containerPort   the port the application listens on inside its container
+ * @param healthPath      the path probed on each new colour; 2xx three times in a row passes
+ * @param healthTimeout   how long a new colour may take to pass
+ * @param haproxySocket   HAProxy's admin socket ({@code stats socket … level admin})
+ * @param haproxyBackend  the backend holding the {@code blue} and {@code green} servers
+ * @param manualPromotion {@code true}: a healthy new colour waits for {@code promote}
+ * @param keepPrevious    how long the previous colour stays warm for an instant rollback
+ */
+public record EnvironmentSettings(String app, String dockerHost, int containerPort, String healthPath, Duration healthTimeout,
+        Path haproxySocket, String haproxyBackend, boolean manualPromotion, Duration keepPrevious) implements Serializable {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_HEALTH_PATH = "/";
+    public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(60);
+    public static final String DEFAULT_BACKEND = "app";
+    public static final Duration DEFAULT_KEEP_PREVIOUS = Duration.ofHours(24);
+}

@@ -1,0 +1,52 @@
+package io.jenkins.plugins.immutable.engine.api;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Builds releases once, deploys them by digest blue/green, and rolls back by digest. Open one with
+ * {@code io.jenkins.plugins.immutable.engine.ReleaseEngines.open(EngineConfig)}; every method reports progress as
+ * {@link EngineEvent}s to the configured handlers and fails with a {@link ReleaseException} whose message says what
+ * failed, why, and what to do.
+ */
+public interface ReleaseEngine extends AutoCloseable {
+
+    /** The digest of the request's canonical inputs, without building anything. */
+    Digest inputDigest(BuildRequest request) throws ReleaseException;
+
+    /**
+     * Builds, pushes and records a release, or returns the recorded release with the same input digest
+     * ({@code reused}) while the registry still serves its image.
+     */
+    BuildResult build(BuildRequest request) throws ReleaseException;
+
+    /**
+     * Starts the release in the environment's idle colour, waits for its health check and (unless the environment
+     * promotes manually) moves traffic to it. On failure the new colour is removed and traffic stays where it was.
+     */
+    EnvironmentView deploy(DeployRequest request) throws ReleaseException;
+
+    /** Moves traffic to the healthy colour waiting for promotion. */
+    EnvironmentView promote(String environment) throws ReleaseException;
+
+    /** Removes the colour waiting for promotion; traffic never moved to it. */
+    EnvironmentView abort(String environment) throws ReleaseException;
+
+    /** Puts an earlier release back: a router switch when its colour is warm, else a deploy of its digest. */
+    EnvironmentView rollback(RollbackRequest request) throws ReleaseException;
+
+    /** The environment as the ledger records it, checked against the router and the containers. */
+    EnvironmentView status(String environment) throws ReleaseException;
+
+    /** Every recorded release, newest first, with where each runs now. */
+    List<ReleaseListing> releases() throws ReleaseException;
+
+    /** An environment's deployment history, newest first. */
+    List<DeploymentRecord> history(String environment) throws ReleaseException;
+
+    /** Checks a provenance statement against an image reference and the registry. */
+    VerifyResult verify(ImageRef ref, Path provenance) throws ReleaseException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,12 @@
+package io.jenkins.plugins.immutable.engine.api;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The environment settings a deploy was given; {@code null} fields keep the stored (or default) value. */
+public record SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
+        Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious) implements Serializable {
+
+    public static final SettingsOverrides NONE = new SettingsOverrides(null, null, null, null, null, null, null, null, null);
+}
