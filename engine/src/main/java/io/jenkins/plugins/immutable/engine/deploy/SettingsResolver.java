@@ -1,0 +1,41 @@
+package io.jenkins.plugins.immutable.engine.deploy;
+
+import io.jenkins.plugins.immutable.engine.api.EnvironmentSettings;
+import io.jenkins.plugins.immutable.engine.api.ImageRef;
+import io.jenkins.plugins.immutable.engine.api.InvalidInputException;
+import io.jenkins.plugins.immutable.engine.api.SettingsOverrides;
+
+/** Merges what a deploy was given with what the environment stored, falling back to the defaults. */
+final class SettingsResolver {
+
+    private SettingsResolver() {
+    }
+
+    /**
+     * @param stored        the environment's settings, or {@code null} for a new environment
+     * @param given         this deploy's settings
+     * @param ref           the image, whose name is the default application name
+     * @param defaultDocker the engine's Docker host
+     */
+    static EnvironmentSettings resolve(String environment, EnvironmentSettings stored, SettingsOverrides given, ImageRef ref,
+            String defaultDocker) throws InvalidInputException {
+        if (stored == null && given.haproxySocket() == null) {
+            throw new InvalidInputException("haproxySocket", "environment '" + environment
+                    + "' is new: expected the path of the HAProxy admin socket that routes its traffic");
+        }
+        return new EnvironmentSettings(
+                pick(given.app(), stored == null ? null : stored.app(), ref.simpleName()),
+                pick(given.dockerHost(), stored == null ? null : stored.dockerHost(), defaultDocker),
+                pick(given.containerPort(), stored == null ? null : stored.containerPort(), EnvironmentSettings.DEFAULT_PORT),
+                pick(given.healthPath(), stored == null ? null : stored.healthPath(), EnvironmentSettings.DEFAULT_HEALTH_PATH),
+                pick(given.healthTimeout(), stored == null ? null : stored.healthTimeout(), EnvironmentSettings.DEFAULT_HEALTH_TIMEOUT),
+                pick(given.haproxySocket(), stored == null ? null : stored.haproxySocket(), null),
+                pick(given.haproxyBackend(), stored == null ? null : stored.haproxyBackend(), EnvironmentSettings.DEFAULT_BACKEND),
+                pick(given.manualPromotion(), stored == null ? null : stored.manualPromotion(), false),
+                pick(given.keepPrevious(), stored == null ? null : stored.keepPrevious(), EnvironmentSettings.DEFAULT_KEEP_PREVIOUS));
+    }
+
+    private static <T> T pick(T given, T stored, T fallback) {
+        return given != null ? given : stored != null ? stored : fallback;
+    }
+}

@@ -1,0 +1,17 @@
+package io.jenkins.plugins.immutable.engine.docker;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A build for the daemon: the context as a tar file already filtered by {@code .dockerignore}, and the Dockerfile's
+ * path inside it.
+ */
+public record BuildSpec(Path contextTar, String dockerfilePath, Map<String, String> buildArgs, Map<String, String> labels,
+        String target, String tag) {
+
+    public BuildSpec {
+        buildArgs = Map.copyOf(buildArgs);
+        labels = Map.copyOf(labels);
+    }
+}

@@ -1,0 +1,56 @@
+package io.jenkins.plugins.immutable.engine.docker;
+
+import io.jenkins.plugins.immutable.engine.api.Digest;
+import io.jenkins.plugins.immutable.engine.api.ImageName;
+import io.jenkins.plugins.immutable.engine.api.RegistryCredentials;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What the engine asks of a Docker daemon. One small interface of our own over docker-java, so that every failure
+ * says what was attempted against which daemon ("Tried to push … but failed because …"), and so stages can be
+ * tested on their own.
+ */
+public interface DockerGateway extends AutoCloseable {
+
+    /** The daemon's address, as used in messages. */
+    String host();
+
+    /** Fails with a {@code ComponentUnreachableException} naming the address when the daemon does not answer. */
+    void ping() throws ReleaseException;
+
+    /** Builds an image, streaming the daemon's output lines to {@code log}; returns the image id. */
+    String build(BuildSpec spec, Consumer<String> log) throws ReleaseException;
+
+    /** Pushes {@code name} (with its tag) and returns the manifest digest the registry reported. */
+    Digest push(ImageName name, RegistryCredentials credentials, Consumer<String> log) throws ReleaseException;
+
+    /** The repo digests ({@code repo@sha256:…}) the daemon knows for a local image, or empty when it has none. */
+    List<String> repoDigests(String image) throws ReleaseException;
+
+    /** Whether the daemon holds an image by that id or reference. */
+    boolean hasImage(String image) throws ReleaseException;
+
+    /**
+     * Creates and starts a container; removes a stopped or running container of the same name first. Pulls the
+     * image when the daemon does not hold it.
+     */
+    ContainerInfo run(ContainerSpec spec, RegistryCredentials credentials) throws ReleaseException;
+
+    /** The container of that name, if it exists. */
+    Optional<ContainerInfo> inspect(String name) throws ReleaseException;
+
+    /** Removes the container of that name (stopping it first); no error when there is none. */
+    void remove(String name) throws ReleaseException;
+
+    /** The last lines of a container's output, for messages about why it stopped. */
+    String logTail(String name, int lines) throws ReleaseException;
+
+    /** Names of containers carrying the label {@code key=value}. */
+    List<ContainerInfo> containersLabelled(String key, String value) throws ReleaseException;
+
+    @Override
+    void close();
+}

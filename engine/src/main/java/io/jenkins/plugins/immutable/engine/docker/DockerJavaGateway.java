@@ -1,0 +1,329 @@
+package io.jenkins.plugins.immutable.engine.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.jenkins.plugins.immutable.engine.api.Digest;
+import io.jenkins.plugins.immutable.engine.api.ImageName;
+import io.jenkins.plugins.immutable.engine.api.ImageRef;
+import io.jenkins.plugins.immutable.engine.api.RegistryCredentials;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** {@link DockerGateway} over docker-java and its httpclient5 transport. */
+public final class DockerJavaGateway implements DockerGateway {
+
+    /** Where Docker's own tools look when nothing else is said. */
+    public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+
+    private final String host;
+    private final DockerClient client;
+
+    private DockerJavaGateway(String host, DockerClient client) {
+        this.host = host;
+        this.client = client;
+    }
+
+    /** Connects to {@code host}; {@code null} means {@code DOCKER_HOST}, else {@link #DEFAULT_HOST}. Does not contact it yet. */
+    public static DockerJavaGateway connect(String host) {
+        String resolved = host != null ? host : System.getenv().getOrDefault("DOCKER_HOST", DEFAULT_HOST);
+        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(resolved).build();
+        ApacheDockerHttpClient transport = new ApacheDockerHttpClient.Builder()
+                .dockerHost(URI.create(resolved))
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(5))
+                .build();
+        return new DockerJavaGateway(resolved, DockerClientImpl.getInstance(config, transport));
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public void ping() throws ReleaseException {
+        try {
+            client.pingCmd().exec();
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "ping", e);
+        }
+    }
+
+    @Override
+    public String build(BuildSpec spec, Consumer<String> log) throws ReleaseException {
+        BuildOutput output = new BuildOutput(log);
+        try (InputStream tar = Files.newInputStream(spec.contextTar())) {
+            BuildImageCmd command = client.buildImageCmd()
+                    .withTarInputStream(tar)
+                    .withDockerfilePath(spec.dockerfilePath())
+                    .withTags(Set.of(spec.tag()))
+                    .withRemove(true)
+                    .withForcerm(true)
+                    .withPull(false)
+                    .withLabels(spec.labels());
+            spec.buildArgs().forEach(command::withBuildArg);
+            if (spec.target() != null) {
+                command.withTarget(spec.target());
+            }
+            command.exec(output).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Interrupted while building " + spec.tag(), e);
+        } catch (IOException e) {
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Tried to read the build context " + spec.contextTar()
+                    + " but failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (output.error() == null) {
+                throw DockerFailures.translate(host, "build " + spec.tag(), e);
+            }
+        }
+        if (output.error() != null || output.imageId() == null) {
+            String step = output.currentStep() == null ? "the build" : "'" + output.currentStep() + "'";
+            String why = output.error() == null ? "the daemon reported no image" : DockerFailures.firstLine(output.error().strip());
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Tried to build " + spec.tag() + " on " + host + " but " + step
+                    + " failed: " + why + ". Fix the Dockerfile or the context and build again.");
+        }
+        return output.imageId();
+    }
+
+    @Override
+    public Digest push(ImageName name, RegistryCredentials credentials, Consumer<String> log) throws ReleaseException {
+        PushOutput output = new PushOutput(log);
+        try {
+            var command = client.pushImageCmd(name.repository()).withTag(name.tag());
+            AuthConfig auth = authFor(name.registry(), credentials);
+            if (auth != null) {
+                command.withAuthConfig(auth);
+            }
+            command.exec(output).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Interrupted while pushing " + name, e);
+        } catch (RuntimeException e) {
+            if (output.error() == null) {
+                throw DockerFailures.translate(host, "push " + name, e);
+            }
+        }
+        if (output.error() != null) {
+            throw PushFailures.classify("push", name, credentials, output.error());
+        }
+        if (output.digest() == null) {
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Pushed " + name + " through " + host
+                    + " but the daemon reported no digest; the registry's answer cannot be trusted. Push again.");
+        }
+        return Digest.parse(output.digest());
+    }
+
+    @Override
+    public List<String> repoDigests(String image) throws ReleaseException {
+        try {
+            List<String> digests = client.inspectImageCmd(image).exec().getRepoDigests();
+            return digests == null ? List.of() : List.copyOf(digests);
+        } catch (NotFoundException e) {
+            return List.of();
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "inspect image " + image, e);
+        }
+    }
+
+    @Override
+    public boolean hasImage(String image) throws ReleaseException {
+        try {
+            client.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "inspect image " + image, e);
+        }
+    }
+
+    @Override
+    public ContainerInfo run(ContainerSpec spec, RegistryCredentials credentials) throws ReleaseException {
+        remove(spec.name());
+        if (!hasImage(spec.image().toString())) {
+            pull(spec.image(), credentials);
+        }
+        ExposedPort port = ExposedPort.tcp(spec.containerPort());
+        Ports bindings = new Ports();
+        // An empty host port lets the daemon pick a free one: no race with other processes choosing ports.
+        bindings.bind(port, Ports.Binding.bindIp("127.0.0.1"));
+        try {
+            String id = client.createContainerCmd(spec.image().toString())
+                    .withName(spec.name())
+                    .withLabels(spec.labels())
+                    .withExposedPorts(port)
+                    .withHostConfig(HostConfig.newHostConfig()
+                            .withPortBindings(bindings)
+                            // A daemon restart must not take a live colour down with it.
+                            .withRestartPolicy(RestartPolicy.unlessStoppedRestart()))
+                    .exec().getId();
+            client.startContainerCmd(id).exec();
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "start container " + spec.name() + " from " + spec.image(), e);
+        }
+        return inspect(spec.name()).orElseThrow(() -> new ReleaseException(Kind.FAILED_SAFELY,
+                "Started container " + spec.name() + " on " + host + " but it vanished at once"));
+    }
+
+    private void pull(ImageRef image, RegistryCredentials credentials) throws ReleaseException {
+        ImageName name = new ImageName(image.repository(), null);
+        PullFailureCollector output = new PullFailureCollector();
+        try {
+            var command = client.pullImageCmd(image.repository()).withTag(image.digest().value());
+            AuthConfig auth = authFor(image.registry(), credentials);
+            if (auth != null) {
+                command.withAuthConfig(auth);
+            }
+            command.exec(output).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Interrupted while pulling " + image, e);
+        } catch (RuntimeException e) {
+            String message = e instanceof com.github.dockerjava.api.exception.DockerException d ? DockerFailures.daemonMessage(d) : null;
+            if (message == null || DockerFailures.ioCause(e) != null) {
+                throw DockerFailures.translate(host, "pull " + image, e);
+            }
+            throw PushFailures.classify("pull", name, credentials, message);
+        }
+        if (output.error != null) {
+            throw PushFailures.classify("pull", name, credentials, output.error);
+        }
+    }
+
+    /** Pull output matters only for its error. */
+    private static final class PullFailureCollector extends ResultCallback.Adapter<PullResponseItem> {
+        private volatile String error;
+
+        @Override
+        public void onNext(PullResponseItem item) {
+            if (item.isErrorIndicated()) {
+                error = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
+            }
+        }
+    }
+
+    @Override
+    public Optional<ContainerInfo> inspect(String name) throws ReleaseException {
+        try {
+            return Optional.of(toInfo(client.inspectContainerCmd(name).exec()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "inspect container " + name, e);
+        }
+    }
+
+    private static ContainerInfo toInfo(InspectContainerResponse response) {
+        var state = response.getState();
+        boolean running = state != null && Boolean.TRUE.equals(state.getRunning()) && !Boolean.TRUE.equals(state.getRestarting());
+        int exitCode = state == null || state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue();
+        int hostPort = 0;
+        if (response.getNetworkSettings() != null && response.getNetworkSettings().getPorts() != null) {
+            for (Map.Entry<ExposedPort, Ports.Binding[]> entry : response.getNetworkSettings().getPorts().getBindings().entrySet()) {
+                if (entry.getValue() != null && entry.getValue().length > 0 && entry.getValue()[0].getHostPortSpec() != null) {
+                    hostPort = Integer.parseInt(entry.getValue()[0].getHostPortSpec());
+                    break;
+                }
+            }
+        }
+        // A restart means it died at least once: a colour that crashed is not healthy, whatever it does now.
+        if (response.getRestartCount() != null && response.getRestartCount() > 0) {
+            running = false;
+        }
+        String name = response.getName() == null ? "" : response.getName().replaceFirst("^/", "");
+        Map<String, String> labels = response.getConfig() == null ? Map.of() : response.getConfig().getLabels();
+        String image = response.getConfig() == null ? null : response.getConfig().getImage();
+        return new ContainerInfo(response.getId(), name, running, exitCode, hostPort, image, labels);
+    }
+
+    @Override
+    public void remove(String name) throws ReleaseException {
+        try {
+            client.removeContainerCmd(name).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // Nothing to remove is what we wanted.
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            // Removal already in progress.
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "remove container " + name, e);
+        }
+    }
+
+    @Override
+    public String logTail(String name, int lines) throws ReleaseException {
+        StringBuilder text = new StringBuilder();
+        try {
+            client.logContainerCmd(name).withStdOut(true).withStdErr(true).withTail(lines)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            text.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                    }).awaitCompletion();
+        } catch (NotFoundException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "read the log of container " + name, e);
+        }
+        return text.toString().strip();
+    }
+
+    @Override
+    public List<ContainerInfo> containersLabelled(String key, String value) throws ReleaseException {
+        try {
+            List<ContainerInfo> found = new ArrayList<>();
+            for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(key, value)).exec()) {
+                String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
+                inspect(name).ifPresent(found::add);
+            }
+            return found;
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "list containers labelled " + key + "=" + value, e);
+        }
+    }
+
+    private static AuthConfig authFor(String registry, RegistryCredentials credentials) {
+        if (credentials == null) {
+            return null;
+        }
+        return new AuthConfig().withRegistryAddress(registry).withUsername(credentials.username())
+                .withPassword(credentials.password());
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // Closing a pooled HTTP client cannot lose anything worth reporting.
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.jenkins.plugins.immutable.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildRequestTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void validRequestCarriesNormalisedFields() throws Exception {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+        BuildRequest request = BuildRequest.builder()
+                .image("127.0.0.1:5000/team/app")
+                .context(dir.toString())
+                .buildArg("B=2").buildArg("A=1=one")
+                .label("org.opencontainers.image.title=app")
+                .target("  ")
+                .source("https://example.com/repo.git", "abc")
+                .builderId("cli@host")
+                .build();
+        assertThat(request.dockerfile()).isEqualTo(dir.resolve("Dockerfile"));
+        assertThat(request.buildArgs()).containsExactly(java.util.Map.entry("A", "1=one"), java.util.Map.entry("B", "2"));
+        assertThat(request.target()).isNull();
+        assertThat(request.invocationId()).isNotBlank();
+        assertThat(request.image().tag()).isNull();
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceNamingItsField() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> BuildRequest.builder()
+                .image("127.0.0.1:5000/App")
+                .context(dir.resolve("missing").toString())
+                .buildArg("NOEQUALS")
+                .buildArg("1BAD=x")
+                .label("=nokey")
+                .target("bad stage")
+                .build());
+        assertThat(e.problems()).extracting(Problem::field)
+                .containsExactly("image", "context", "buildArgs", "buildArgs", "labels", "target", "builderId");
+        assertThat(e.getMessage())
+                .contains("context: folder " + dir.resolve("missing") + " does not exist")
+                .contains("buildArgs: 'NOEQUALS' is malformed: expected NAME=VALUE")
+                .contains("builderId: missing");
+        assertThat(e.kind()).isEqualTo(ReleaseException.Kind.BAD_INPUT);
+    }
+
+    @Test
+    void aMissingDockerfileIsNamedWithItsPath() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> BuildRequest.builder()
+                .image("127.0.0.1:5000/app").context(dir).dockerfile("build/Dockerfile.prod").builderId("me").build());
+        assertThat(e.getMessage()).isEqualTo("dockerfile: no Dockerfile at " + dir.resolve("build/Dockerfile.prod")
+                + ": expected a file (relative paths are read against the context)");
+    }
+
+    @Test
+    void aFileIsNotAContext() throws Exception {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> BuildRequest.builder()
+                .image("127.0.0.1:5000/app").context(file).builderId("me").build());
+        assertThat(e.problems()).extracting(Problem::field).containsExactly("context");
+    }
+
+    @Test
+    void callersRenameFieldsToTheirOwnFlags() {
+        InvalidInputException e = new InvalidInputException("buildArgs", "'x' is malformed");
+        assertThat(e.describe(field -> "--build-arg")).isEqualTo("--build-arg: 'x' is malformed");
+    }
+}

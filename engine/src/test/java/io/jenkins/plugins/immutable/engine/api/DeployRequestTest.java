@@ -1,0 +1,57 @@
+package io.jenkins.plugins.immutable.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DeployRequestTest {
+
+    private static final String REF = "127.0.0.1:5000/app@sha256:9ac06bca2335705aaf276519bfdb5bc49f461deb38838b1a0b84e8886ddb645a";
+
+    @Test
+    void onlyGivenSettingsAreOverridden() throws Exception {
+        DeployRequest request = DeployRequest.builder().environment("staging").ref(REF)
+                .healthTimeout("90s").haproxySocket("/run/haproxy.sock").build();
+        assertThat(request.environment()).isEqualTo("staging");
+        assertThat(request.overrides().healthTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(request.overrides().haproxySocket()).hasToString("/run/haproxy.sock");
+        assertThat(request.overrides().containerPort()).isNull();
+        assertThat(request.overrides().manualPromotion()).isNull();
+    }
+
+    @Test
+    void everyBadFieldIsNamed() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> DeployRequest.builder()
+                .environment("bad env").ref("127.0.0.1:5000/app:v1").app("-x").port("70000").healthPath("health")
+                .healthTimeout("soon").keepPrevious("1y").haproxyBackend("a b").dockerHost("localhost:2375").build());
+        assertThat(e.problems()).extracting(Problem::field).containsExactly("environment", "ref", "app", "port", "healthPath",
+                "healthTimeout", "keepPrevious", "haproxyBackend", "dockerHost");
+        assertThat(e.getMessage())
+                .contains("port: '70000' is not a port: expected a number from 1 to 65535")
+                .contains("ref: '127.0.0.1:5000/app:v1' is a tag, not a digest reference");
+    }
+
+    @Test
+    void missingEnvironmentAndRefAreNamed() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> DeployRequest.builder().build());
+        assertThat(e.problems()).extracting(Problem::field).containsExactly("environment", "ref");
+    }
+
+    @Test
+    void aZeroHealthTimeoutIsRefused() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> DeployRequest.builder()
+                .environment("e").ref(REF).healthTimeout("0").build());
+        assertThat(e.getMessage()).contains("healthTimeout: 0 leaves no time");
+    }
+
+    @Test
+    void rollbackTakesAReleaseOrADigestNotBoth() throws Exception {
+        assertThat(RollbackRequest.of("prod", null, null).toReleaseId()).isNull();
+        assertThat(RollbackRequest.of("prod", null, REF.substring(REF.indexOf('@') + 1)).toDigest()).isNotNull();
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> RollbackRequest.of("prod", "rel-1", "sha256:12"));
+        assertThat(e.problems()).extracting(Problem::field).containsExactly("toDigest", "toRelease");
+    }
+}
