@@ -1,0 +1,60 @@
+// Source: jenkinsci/jenkins core/src/main/java/hudson/model/Descriptor.java (jenkins-2.479.3)
+package hudson.model;
+
+import jenkins.model.Loadable;
+import jenkins.util.io.OnMaster;
+
+public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
+
+    public final transient Class<? extends T> clazz;
+
+    protected Descriptor(Class<? extends T> clazz) {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
+
+    protected Descriptor() {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
+
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
+
+    public String getId() {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
+
+    public String getHelpFile() {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
+
+    @Override
+    public synchronized void save() {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
+
+    @Override
+    public synchronized void load() {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
+
+    // The real class also implements org.kohsuke.stapler.HttpResponse (left out).
+    public static final class FormException extends Exception {
+
+        public FormException(String message, String formField) {
+            throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+        }
+
+        public FormException(String message, Throwable cause, String formField) {
+            throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+        }
+
+        public FormException(Throwable cause, String formField) {
+            throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+        }
+
+        public String getFormField() {
+            throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+        }
+    }
+}

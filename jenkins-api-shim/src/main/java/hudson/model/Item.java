@@ -1,0 +1,20 @@
+// Source: jenkinsci/jenkins core/src/main/java/hudson/model/Item.java (jenkins-2.479.3)
+// The real interface extends PersistenceRoot, SearchableModelObject (a ModelObject), AccessControlled
+// and OnMaster; only ModelObject and OnMaster are kept. Members: the ones AbstractItem's listed
+// methods override (they carry @Override in the real AbstractItem).
+package hudson.model;
+
+import jenkins.util.io.OnMaster;
+
+public interface Item extends ModelObject, OnMaster {
+    String getName();
+
+    String getFullName();
+
+    @Override
+    String getDisplayName();
+
+    String getFullDisplayName();
+
+    String getUrl();
+}

@@ -1,0 +1,13 @@
+// Source: jenkinsci/plain-credentials-plugin src/main/java/org/jenkinsci/plugins/plaincredentials/FileCredentials.java
+// @NameWith and the nested NameProvider are left out.
+package org.jenkinsci.plugins.plaincredentials;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import java.io.IOException;
+import java.io.InputStream;
+
+public interface FileCredentials extends StandardCredentials {
+    String getFileName();
+
+    InputStream getContent() throws IOException;
+}

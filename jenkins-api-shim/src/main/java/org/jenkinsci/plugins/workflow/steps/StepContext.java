@@ -1,0 +1,39 @@
+// Source: jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepContext.java
+package org.jenkinsci.plugins.workflow.steps;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.ListenableFuture;
+import hudson.model.Result;
+import java.io.IOException;
+import java.io.Serializable;
+
+public abstract class StepContext implements FutureCallback<Object>, Serializable {
+
+    // Same signature as the real class's implicit constructor.
+    public StepContext() {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
+
+    public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
+
+    @Override
+    public abstract void onSuccess(Object result);
+
+    public abstract boolean isReady();
+
+    public abstract ListenableFuture<Void> saveState();
+
+    public abstract void setResult(Result r);
+
+    public abstract BodyInvoker newBodyInvoker() throws IllegalStateException;
+
+    public boolean hasBody() {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
+
+    @Override
+    public abstract boolean equals(Object o);
+
+    @Override
+    public abstract int hashCode();
+}
