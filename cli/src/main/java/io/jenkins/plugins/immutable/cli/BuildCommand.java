@@ -1,0 +1,74 @@
+package io.jenkins.plugins.immutable.cli;
+
+import io.jenkins.plugins.immutable.engine.api.BuildRequest;
+import io.jenkins.plugins.immutable.engine.api.BuildResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code immutable build}: build once, push, record the digest and provenance; the same inputs reuse the release. */
+@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Build an image, push it and record the release: its registry digest, the digest of its inputs "
+                + "and SLSA provenance. Inputs already built (same context, Dockerfile and build args) reuse the "
+                + "recorded release while the registry still serves it.", ""},
+        footer = {"", "Example:",
+                "  immutable build --image 127.0.0.1:5000/team/hello --context examples/hello \\",
+                "      --build-arg VERSION=v1 --source-revision $(git rev-parse HEAD)",
+                "", "Then deploy what it prints as ref: immutable deploy --env staging --ref REPO@sha256:…"})
+final class BuildCommand extends EngineCommand {
+
+    @Option(names = "--image", required = true, paramLabel = "REPO",
+            description = "The repository to push to, such as 127.0.0.1:5000/team/app (a :tag is optional).")
+    String image;
+
+    @Option(names = "--context", required = true, paramLabel = "DIR", description = "The build context folder.")
+    String context;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "The Dockerfile, relative to the context (default: Dockerfile).")
+    String file;
+
+    @Option(names = "--build-arg", paramLabel = "K=V", description = "A build argument; repeat for more.")
+    List<String> buildArgs = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "K=V", description = "An image label; repeat for more. Not part of the input digest.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--source-uri", paramLabel = "URI", description = "Where the sources come from, recorded in provenance.")
+    String sourceUri;
+
+    @Option(names = "--source-revision", paramLabel = "REV", description = "The sources' revision, recorded in provenance.")
+    String sourceRevision;
+
+    @Option(names = "--rebuild", description = "Build even when a release with the same inputs exists.")
+    boolean rebuild;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write release.json and provenance.intoto.json (default: the state folder).")
+    String out;
+
+    @Override
+    protected int run(Session session) throws Exception {
+        BuildRequest.Builder builder = BuildRequest.builder()
+                .image(image)
+                .context(context)
+                .dockerfile(file)
+                .source(sourceUri, sourceRevision)
+                .rebuild(rebuild)
+                .outputDir(out == null || out.isBlank() ? null : Path.of(out))
+                .builderId(BuilderId.of(session.context()));
+        buildArgs.forEach(builder::buildArg);
+        labels.forEach(builder::label);
+        BuildRequest request = builder.build();
+
+        session.output().progress("building " + request.image() + " from " + request.context());
+        BuildResult result = session.engine().build(request);
+        if (session.output().json()) {
+            session.output().document(Json.build(request.image().toString(), result));
+        } else {
+            BuildText.print(result, session.output().text());
+        }
+        return ExitCode.DONE;
+    }
+}

@@ -1,0 +1,29 @@
+package io.jenkins.plugins.immutable.cli;
+
+import io.jenkins.plugins.immutable.engine.api.BuildResult;
+import io.jenkins.plugins.immutable.engine.api.Release;
+import java.io.PrintStream;
+
+/** A build's result for people, ending with the command that deploys it. */
+final class BuildText {
+
+    private BuildText() {
+    }
+
+    static void print(BuildResult result, PrintStream out) {
+        Release release = result.release();
+        out.println(result.reused()
+                ? "reused " + release.id() + ": the same inputs were built before, nothing was built or pushed"
+                : "built " + release.id());
+        Table table = new Table("", "");
+        table.row("  ref", release.ref());
+        table.row("  input digest", release.inputDigest());
+        table.row("  source", (release.sourceUri() == null ? "" : release.sourceUri() + " ")
+                + (release.sourceRevision() == null ? "" : release.sourceRevision()));
+        table.row("  created", Times.format(release.created()) + " by " + release.builderId());
+        table.row("  release", result.releaseFile());
+        table.row("  provenance", result.provenanceFile());
+        table.printWithoutHeader(out);
+        out.println("deploy it: immutable deploy --env NAME --ref " + release.ref());
+    }
+}

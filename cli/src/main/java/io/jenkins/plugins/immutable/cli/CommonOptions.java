@@ -1,0 +1,65 @@
+package io.jenkins.plugins.immutable.cli;
+
+import io.jenkins.plugins.immutable.engine.api.InvalidInputException;
+import io.jenkins.plugins.immutable.engine.api.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** {@code --state}, {@code --docker-host}, {@code --output}, {@code --debug}: mixed into every command. */
+public final class CommonOptions {
+
+    static final String DOCKER_HOST_FORM = "(unix|tcp|npipe)://.+";
+
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "The ledger's folder (default: $IMMUTABLE_STATE, else .immutable/).")
+    String state;
+
+    @Option(names = "--docker-host", paramLabel = "URI",
+            description = "The Docker daemon, unix:///path/docker.sock or tcp://host:port (default: $DOCKER_HOST).")
+    String dockerHost;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", converter = OutputFormat.Converter.class,
+            description = "text (for people) or json (one JSON document on stdout; logs on stderr). Default: ${DEFAULT-VALUE}.")
+    OutputFormat output = OutputFormat.TEXT;
+
+    @Option(names = "--debug", description = "Show the stack trace of a failure.")
+    boolean debug;
+
+    /** The state folder: the flag, else {@code IMMUTABLE_STATE}, else {@code .immutable/}. */
+    Path stateDir(CliContext context) {
+        String chosen = state != null ? state : context.env("IMMUTABLE_STATE");
+        return Path.of(chosen == null ? ".immutable" : chosen).toAbsolutePath().normalize();
+    }
+
+    /** The Docker host: the flag, else {@code DOCKER_HOST}, else {@code null} (the engine's default socket). */
+    String dockerHost(CliContext context) {
+        return dockerHost != null ? dockerHost.strip() : context.env("DOCKER_HOST");
+    }
+
+    /** Checks what the engine would only find out later, so the message names the flag now. */
+    void validate(CliContext context) throws InvalidInputException {
+        List<Problem> problems = new ArrayList<>();
+        if (state != null && state.isBlank()) {
+            problems.add(new Problem("state", "empty: expected a folder for the ledger, such as .immutable"));
+        } else {
+            Path dir = stateDir(context);
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                problems.add(new Problem("state", dir + " is a file: expected a folder for the ledger"));
+            }
+        }
+        String host = dockerHost(context);
+        if (dockerHost != null && dockerHost.isBlank()) {
+            problems.add(new Problem("dockerHost", "empty: expected unix:///path/docker.sock or tcp://host:port"));
+        } else if (host != null && !host.matches(DOCKER_HOST_FORM)) {
+            String origin = dockerHost != null ? "" : " (from DOCKER_HOST)";
+            problems.add(new Problem("dockerHost", "'" + host + "'" + origin
+                    + " is not a Docker host: expected unix:///path/docker.sock or tcp://host:port"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.jenkins.plugins.immutable.cli;
+
+import io.jenkins.plugins.immutable.engine.api.DeployRequest;
+import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
+import io.jenkins.plugins.immutable.engine.api.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code immutable deploy}: a release by digest into the idle colour, health-checked, then traffic switches. */
+@Command(name = "deploy", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Deploy an image by digest blue/green: start it in the idle colour beside the live one, wait for "
+                + "its health check, then switch HAProxy to it atomically. The old colour stays warm for an instant "
+                + "rollback. If the health check fails, the new colour is removed and traffic does not move (exit 4).",
+                "Settings given here are stored with the environment; later commands need only --env.", ""},
+        footer = {"", "Example (first deploy of an environment):",
+                "  immutable deploy --env staging --ref 127.0.0.1:5000/team/hello@sha256:<64 hex> \\",
+                "      --haproxy-socket /run/haproxy/admin.sock --health-path /health --health-timeout 30s",
+                "Later deploys: immutable deploy --env staging --ref 127.0.0.1:5000/team/hello@sha256:<64 hex>"})
+final class DeployCommand extends EngineCommand {
+
+    @Option(names = "--env", required = true, paramLabel = "NAME", description = "The environment's name, such as staging.")
+    String environment;
+
+    @Option(names = "--ref", required = true, paramLabel = "REPO@sha256:HEX",
+            description = "The image by digest, REPOSITORY@sha256:<64 hex>, as build prints it; never a tag.")
+    String ref;
+
+    @Option(names = "--app", paramLabel = "NAME", description = "The application's name (default: the repository's last part).")
+    String app;
+
+    @Option(names = "--port", paramLabel = "N", description = "The port the application listens on in its container (default: 8080).")
+    String port;
+
+    @Option(names = "--health-path", paramLabel = "PATH", description = "The path probed on the new colour; 2xx passes (default: /).")
+    String healthPath;
+
+    @Option(names = "--health-timeout", paramLabel = "DURATION",
+            description = "How long the new colour may take to pass, such as 30s or 2m (default: 60s).")
+    String healthTimeout;
+
+    @Option(names = "--haproxy-socket", paramLabel = "PATH",
+            description = "HAProxy's admin socket, an absolute path (stats socket … level admin); required on an environment's first deploy.")
+    String haproxySocket;
+
+    @Option(names = "--haproxy-backend", paramLabel = "NAME",
+            description = "The HAProxy backend holding the blue and green servers (default: app).")
+    String haproxyBackend;
+
+    @Option(names = "--manual-promotion", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "Wait for 'immutable promote' after the health check instead of switching at once.")
+    Boolean manualPromotion;
+
+    @Option(names = "--keep-previous", paramLabel = "DURATION",
+            description = "How long the previous colour stays warm for an instant rollback, such as 30m or 24h (default: 24h).")
+    String keepPrevious;
+
+    @Override
+    protected int run(Session session) throws Exception {
+        DeployRequest request = request(session.dockerHostFlag());
+        session.output().progress("deploying " + request.ref() + " to " + request.environment());
+        EnvironmentView view = session.engine().deploy(request);
+        Results.environment(session.output(), view, Headlines.deploy(view));
+        return ExitCode.DONE;
+    }
+
+    DeployRequest request(String dockerHost) throws Exception {
+        List<Problem> extra = new ArrayList<>();
+        if (haproxySocket != null && !haproxySocket.isBlank() && !Path.of(haproxySocket.strip()).isAbsolute()) {
+            // stored with the environment and used from wherever later commands run: a relative path would move
+            extra.add(new Problem("haproxySocket", "'" + haproxySocket + "' is relative: expected the absolute path of "
+                    + "HAProxy's admin socket (it is stored with the environment)"));
+        }
+        return Requests.build(() -> DeployRequest.builder()
+                .environment(environment)
+                .ref(ref)
+                .app(app)
+                .port(port)
+                .healthPath(healthPath)
+                .healthTimeout(healthTimeout)
+                .haproxySocket(haproxySocket)
+                .haproxyBackend(haproxyBackend)
+                .manualPromotion(manualPromotion)
+                .keepPrevious(keepPrevious)
+                .dockerHost(dockerHost)
+                .build(), extra);
+    }
+}

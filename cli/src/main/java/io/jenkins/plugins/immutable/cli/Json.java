@@ -1,0 +1,163 @@
+package io.jenkins.plugins.immutable.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.immutable.engine.api.BuildResult;
+import io.jenkins.plugins.immutable.engine.api.ColourView;
+import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
+import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
+import io.jenkins.plugins.immutable.engine.api.Release;
+import io.jenkins.plugins.immutable.engine.api.ReleaseListing;
+import io.jenkins.plugins.immutable.engine.api.VerifyResult;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The JSON documents of {@code --output json}. Written field by field rather than by serialising the engine's
+ * records, so the shapes are the ones the README documents and scripts rely on, whatever the engine's records become.
+ */
+final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode build(String image, BuildResult result) {
+        Release release = result.release();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("releaseId", release.id());
+        node.put("app", release.app());
+        node.put("image", image);
+        node.put("digest", release.digest().value());
+        node.put("ref", release.ref().toString());
+        node.put("inputDigest", text(release.inputDigest()));
+        node.put("reused", result.reused());
+        node.put("sourceUri", release.sourceUri());
+        node.put("sourceRevision", release.sourceRevision());
+        node.put("created", instant(release.created()));
+        node.put("builderId", release.builderId());
+        node.put("release", text(result.releaseFile()));
+        node.put("provenance", text(result.provenanceFile()));
+        return node;
+    }
+
+    static ObjectNode environment(EnvironmentView view) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("env", view.environment());
+        node.set("active", colour(view.active()));
+        node.set("previous", colour(view.previous()));
+        node.set("preview", colour(view.preview()));
+        if (view.switchMillis() == null) {
+            node.putNull("switchMillis");
+        } else {
+            node.put("switchMillis", view.switchMillis());
+        }
+        node.put("routerLive", view.routerLive());
+        ArrayNode notes = node.putArray("notes");
+        view.notes().forEach(notes::add);
+        Disagreement.of(view).ifPresent(notes::add);
+        return node;
+    }
+
+    private static JsonNode colour(ColourView colour) {
+        if (colour == null) {
+            return MAPPER.nullNode();
+        }
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("colour", colour.colour().label());
+        node.put("state", colour.state().name());
+        node.put("releaseId", colour.releaseId());
+        node.put("ref", text(colour.ref()));
+        node.put("container", colour.container());
+        node.put("hostPort", colour.hostPort());
+        node.put("since", instant(colour.since()));
+        return node;
+    }
+
+    static ArrayNode releases(List<ReleaseListing> listings) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (ReleaseListing listing : listings) {
+            Release release = listing.release();
+            ObjectNode node = array.addObject();
+            node.put("id", release.id());
+            node.put("app", release.app());
+            node.put("ref", release.ref().toString());
+            node.put("digest", release.digest().value());
+            node.put("inputDigest", text(release.inputDigest()));
+            node.put("sourceUri", release.sourceUri());
+            node.put("sourceRevision", release.sourceRevision());
+            node.put("created", instant(release.created()));
+            node.put("builderId", release.builderId());
+            ArrayNode placements = node.putArray("placements");
+            for (ReleaseListing.Placement placement : listing.placements()) {
+                ObjectNode where = placements.addObject();
+                where.put("env", placement.environment());
+                where.put("colour", placement.colour().label());
+                where.put("state", placement.state().name());
+            }
+        }
+        return array;
+    }
+
+    static ArrayNode history(List<DeploymentRecord> records) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (DeploymentRecord record : records) {
+            ObjectNode node = array.addObject();
+            node.put("at", instant(record.at()));
+            node.put("env", record.environment());
+            node.put("colour", record.colour() == null ? null : record.colour().label());
+            node.put("releaseId", record.releaseId());
+            node.put("ref", text(record.ref()));
+            node.put("state", record.state() == null ? null : record.state().name());
+            node.put("detail", record.detail());
+        }
+        return array;
+    }
+
+    static ObjectNode verify(VerifyResult result) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("ref", result.ref().toString());
+        node.put("provenance", text(result.provenance()));
+        ArrayNode checks = node.putArray("checks");
+        for (VerifyResult.Check check : result.checks()) {
+            ObjectNode item = checks.addObject();
+            item.put("name", check.name());
+            item.put("passed", check.passed());
+            item.put("detail", check.detail());
+        }
+        node.put("passed", result.passed());
+        return node;
+    }
+
+    /** What a failed command prints on stdout in JSON mode, so a script always has one document to parse. */
+    static String error(int exitCode, String kind, List<String> lines) {
+        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode error = node.putObject("error");
+        error.put("exitCode", exitCode);
+        error.put("kind", kind);
+        error.put("message", String.join("\n", lines));
+        return write(node);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package io.jenkins.plugins.immutable.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.immutable.engine.api.EngineEvent;
+import java.io.PrintStream;
+
+/**
+ * Where each kind of output goes. Text: the engine's events and the result on stdout, in the order they happen.
+ * JSON: stdout holds exactly one document, so events and progress go to stderr.
+ */
+final class Output {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final OutputFormat format;
+
+    Output(CliContext context, OutputFormat format) {
+        this.out = context.out();
+        this.err = context.err();
+        this.format = format;
+    }
+
+    boolean json() {
+        return format == OutputFormat.JSON;
+    }
+
+    /** The result, for people; only called in text mode. */
+    PrintStream text() {
+        return out;
+    }
+
+    /** A line of progress: beside the result in text mode, on stderr in JSON mode. */
+    void progress(String line) {
+        (json() ? err : out).println(line);
+    }
+
+    /** The engine's events as they arrive: the build log streams, health probes show elapsed time and timeout. */
+    void event(EngineEvent event) {
+        if (event instanceof EngineEvent.LogLine log) {
+            String line = log.line().stripTrailing();
+            if (!line.isBlank()) {
+                progress("  | " + line);
+            }
+        } else if (event instanceof EngineEvent.Warning) {
+            err.println(event.message());
+        } else {
+            progress(event.message());
+        }
+    }
+
+    /** The one JSON document of a command. */
+    void document(JsonNode node) {
+        out.println(Json.write(node));
+    }
+}
