@@ -1,0 +1,104 @@
+package io.jenkins.plugins.immutable.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.immutable.engine.testing.HaproxyProcess;
+import io.jenkins.plugins.immutable.engine.testing.SampleApp;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each exit-code class against the real components: 2 bad input the engine finds, 3 unreachable, 4 failed safely. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExitCodesIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final String env = RealCli.uniqueEnv("exit");
+    private RealCli cli;
+    private HaproxyProcess haproxy;
+    private String repository;
+    private JsonNode release;
+
+    @BeforeAll
+    void buildOnce() throws Exception {
+        cli = new RealCli(dir.resolve("state"));
+        haproxy = HaproxyProcess.start(dir.resolve("haproxy"), "hello");
+        repository = RealCli.SERVICES.registry() + "/cli-it/exit";
+        CliRun.Result built = cli.run("build", "--image", repository, "--context",
+                SampleApp.write(dir.resolve("app"), "exit codes\n").toString(), "--output", "json");
+        assertThat(built.exitCode()).as(built.toString()).isZero();
+        release = JSON.readTree(built.out());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (haproxy != null) {
+            haproxy.close();
+        }
+        RealCli.removeContainers("exit-" + env + "-");
+    }
+
+    @Test
+    void anUnreachableDaemonExits3NamingItsAddress() {
+        CliRun.Result result = cli.run("build", "--docker-host", "unix:///nonexistent.sock", "--image", repository, "--context",
+                dir.resolve("app").toString(), "--rebuild");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err()).contains("unix:///nonexistent.sock").containsIgnoringCase("docker daemon").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnreachableRegistryExits3NamingItsAddress() throws Exception {
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort();
+        }
+        CliRun.Result result = cli.run("build", "--image", "127.0.0.1:" + closed + "/cli-it/nowhere", "--context",
+                dir.resolve("app").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err()).contains("127.0.0.1:" + closed).containsIgnoringCase("registry");
+    }
+
+    @Test
+    void aFirstDeployWithoutARouterIsBadInput() {
+        CliRun.Result result = cli.run("deploy", "--env", RealCli.uniqueEnv("norouter"), "--ref", release.get("ref").asText());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("--haproxy-socket");
+    }
+
+    @Test
+    void aFailingHealthCheckExits4AndTrafficDoesNotMove() throws Exception {
+        CliRun.Result first = cli.run("deploy", "--env", env, "--ref", release.get("ref").asText(), "--haproxy-socket",
+                haproxy.socket().toString(), "--haproxy-backend", haproxy.backend(), "--health-path", "/health", "--app", "exit");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        String url = "http://127.0.0.1:" + haproxy.frontendPort() + "/";
+        assertThat(HttpGet.get(url).toString()).isEqualTo("200 exit codes");
+
+        CliRun.Result broken = cli.run("build", "--image", repository, "--context",
+                SampleApp.write(dir.resolve("app2"), "never served\n").toString(), "--output", "json");
+        assertThat(broken.exitCode()).as(broken.toString()).isZero();
+        CliRun.Result failed = cli.run("deploy", "--env", env, "--ref", JSON.readTree(broken.out()).get("ref").asText(),
+                "--health-path", "/missing", "--health-timeout", "3s");
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(4);
+        assertThat(failed.err()).containsIgnoringCase("traffic did not move").doesNotContain("\tat ");
+        assertThat(failed.out()).contains("[health] green probe");
+        assertThat(HttpGet.get(url).toString()).isEqualTo("200 exit codes");
+        JsonNode status = JSON.readTree(cli.run("status", "--env", env, "--output", "json").out());
+        assertThat(status.get("active").get("colour").asText()).isEqualTo("blue");
+        assertThat(status.get("active").get("releaseId").asText()).isEqualTo(release.get("releaseId").asText());
+    }
+}

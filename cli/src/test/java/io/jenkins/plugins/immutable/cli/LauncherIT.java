@@ -1,0 +1,74 @@
+package io.jenkins.plugins.immutable.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.immutable.engine.testing.SampleApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/immutable} as a subprocess: it finds Java, runs the shaded jar, and the exit codes reach the shell. */
+class LauncherIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> env() {
+        return Map.of("IMMUTABLE_STATE", dir.resolve("state").toString(), "DOCKER_HOST", RealCli.SERVICES.dockerHost());
+    }
+
+    @Test
+    void printsItsVersion() throws Exception {
+        CliRun.Result result = Subprocess.run(dir, env(), TIMEOUT, "--version");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).matches("immutable \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n");
+    }
+
+    @Test
+    void buildsAndListsThroughTheLauncher() throws Exception {
+        Path context = SampleApp.write(dir.resolve("app"), "through the launcher\n");
+        String repository = RealCli.SERVICES.registry() + "/cli-it/launcher";
+
+        CliRun.Result built = Subprocess.run(dir, env(), TIMEOUT, "build", "--image", repository, "--context", context.toString(),
+                "--output", "json");
+
+        assertThat(built.exitCode()).as(built.toString()).isZero();
+        JsonNode release = new ObjectMapper().readTree(built.out());
+        assertThat(release.get("ref").asText()).startsWith(repository + "@sha256:");
+        assertThat(built.err()).as("the build log goes to stderr in JSON mode").contains("  | ");
+
+        CliRun.Result listed = Subprocess.run(dir, env(), TIMEOUT, "releases");
+        assertThat(listed.exitCode()).as(listed.toString()).isZero();
+        assertThat(listed.out()).startsWith("RELEASE").contains(release.get("releaseId").asText());
+    }
+
+    @Test
+    void badInputExits2InTheShell() throws Exception {
+        CliRun.Result result = Subprocess.run(dir, env(), TIMEOUT, "deploy", "--env", "staging", "--ref", "127.0.0.1:5000/hello:latest");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--ref: '127.0.0.1:5000/hello:latest' is a tag, not a digest reference");
+    }
+
+    @Test
+    void refusesAJavaOlderThan17() throws Exception {
+        Path fakeHome = Files.createDirectories(dir.resolve("jdk11/bin"));
+        Path java = fakeHome.resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"11.0.22\" 2024-01-16' >&2\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        CliRun.Result result = Subprocess.run(dir, Map.of("JAVA_HOME", fakeHome.getParent().toString()), TIMEOUT, "--version");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("is Java 11.0.22; the command needs Java 17 or newer");
+    }
+}
