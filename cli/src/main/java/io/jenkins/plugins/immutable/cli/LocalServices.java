@@ -26,8 +26,7 @@ final class LocalServices {
     /** Runs {@code scripts/services start} (its progress goes to {@code log}) and reads {@code scripts/services env}. */
     static LocalServices ensure(Path root, Map<String, String> env, PrintStream log) throws IOException, InterruptedException {
         Path script = root.resolve("scripts/services");
-        Processes.Result start = Processes.run(List.of(script.toString(), "start"), root, env);
-        start.output().lines().forEach(line -> log.println("  " + line));
+        Processes.Result start = Processes.run(List.of(script.toString(), "start"), root, env, line -> log.println("  " + line));
         if (start.exitCode() != 0) {
             throw new IOException("scripts/services start failed with exit " + start.exitCode()
                     + "; its output is above. Run it by hand to see more: " + script + " start");

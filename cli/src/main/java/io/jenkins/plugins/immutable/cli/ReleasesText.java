@@ -1,6 +1,7 @@
 package io.jenkins.plugins.immutable.cli;
 
 import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
+import io.jenkins.plugins.immutable.engine.api.DeploymentState;
 import io.jenkins.plugins.immutable.engine.api.Digest;
 import io.jenkins.plugins.immutable.engine.api.ReleaseListing;
 import java.io.PrintStream;
@@ -41,7 +42,9 @@ final class ReleasesText {
     }
 
     private static String placements(ReleaseListing listing) {
+        // retired and aborted colours run nothing; the JSON keeps them for scripts that want the whole picture
         return listing.placements().stream()
+                .filter(p -> p.state() != DeploymentState.RETIRED && p.state() != DeploymentState.ABORTED)
                 .map(p -> p.environment() + "/" + p.colour().label() + " " + p.state())
                 .collect(Collectors.joining(", "));
     }
