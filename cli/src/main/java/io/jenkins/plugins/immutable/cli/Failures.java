@@ -99,10 +99,20 @@ final class Failures {
             String what = first.startsWith("-") ? "unknown option '" + first + "'"
                     : atRoot ? "unknown command '" + first + "'"
                     : "unexpected argument '" + first + "': expected only options";
-            List<String> suggestions = unmatched.getSuggestions();
-            return suggestions.isEmpty() ? what : what + " (did you mean " + String.join(" or ", suggestions) + "?)";
+            // picocli suggests the nearest names even for a word like no other; only near misses help
+            List<String> suggestions = unmatched.getSuggestions().stream().filter(s -> nearMiss(first, s)).toList();
+            if (!suggestions.isEmpty()) {
+                return what + " (did you mean " + String.join(" or ", suggestions) + "?)";
+            }
+            return atRoot ? what + ": expected one of " + String.join(", ", e.getCommandLine().getSubcommands().keySet()) : what;
         }
         return e.getMessage().lines().findFirst().orElse("invalid command line");
+    }
+
+    private static boolean nearMiss(String typed, String suggestion) {
+        String a = typed.replaceFirst("^-+", "");
+        String b = suggestion.replaceFirst("^-+", "");
+        return a.length() >= 2 && b.length() >= 2 && a.regionMatches(true, 0, b, 0, 2);
     }
 
     private static String describeMissing(ArgSpec spec, boolean noValue) {
