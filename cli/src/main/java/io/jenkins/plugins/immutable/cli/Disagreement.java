@@ -4,8 +4,8 @@ import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import java.util.Optional;
 
 /**
- * Whether the router serves another colour than the ledger's active one. The engine reports what it reconciled in
- * its notes; this says it plainly even when it did not, because an operator acts on exactly this.
+ * Whether the router serves another colour than the ledger's active one. The engine's status notes a disagreement
+ * ("Disagreement: …"); when its notes do not, this says it plainly, because an operator acts on exactly this.
  */
 final class Disagreement {
 
@@ -14,7 +14,7 @@ final class Disagreement {
 
     static Optional<String> of(EnvironmentView view) {
         String live = view.routerLive();
-        if (live == null) {
+        if (live == null || view.notes().stream().anyMatch(n -> n.startsWith("Disagreement"))) {
             return Optional.empty();
         }
         String ledger = view.active() == null ? "none" : view.active().colour().label();
