@@ -29,8 +29,7 @@ class CommandsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
+    private Path dir;
 
     private final String env = RealCli.uniqueEnv("cli");
     private RealCli cli;
@@ -42,7 +41,8 @@ class CommandsIT {
     private JsonNode v3;
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path tempDir) throws Exception {
+        dir = tempDir;
         cli = new RealCli(dir.resolve("state"));
         haproxy = HaproxyProcess.start(dir.resolve("haproxy"), "hello");
         repository = RealCli.SERVICES.registry() + "/cli-it/hello";

@@ -21,8 +21,7 @@ class ExitCodesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
+    private Path dir;
 
     private final String env = RealCli.uniqueEnv("exit");
     private RealCli cli;
@@ -31,7 +30,8 @@ class ExitCodesIT {
     private JsonNode release;
 
     @BeforeAll
-    void buildOnce() throws Exception {
+    void buildOnce(@TempDir Path tempDir) throws Exception {
+        dir = tempDir;
         cli = new RealCli(dir.resolve("state"));
         haproxy = HaproxyProcess.start(dir.resolve("haproxy"), "hello");
         repository = RealCli.SERVICES.registry() + "/cli-it/exit";

@@ -122,21 +122,21 @@ class OptionParsingTest {
     void rollbackToThePreviousRelease() {
         run("rollback", "--env", "staging");
 
-        assertThat(engine.calls).containsExactly(new RollbackRequest("staging", null, null));
+        assertThat(engine.calls).containsExactly(new RollbackRequest("staging", null, null, null));
     }
 
     @Test
     void rollbackToANamedRelease() {
         run("rollback", "--env", "staging", "--to", "rel-1a1a1a1a1a1a");
 
-        assertThat(engine.calls).containsExactly(new RollbackRequest("staging", "rel-1a1a1a1a1a1a", null));
+        assertThat(engine.calls).containsExactly(new RollbackRequest("staging", "rel-1a1a1a1a1a1a", null, null));
     }
 
     @Test
     void rollbackToADigest() {
         run("rollback", "--env", "staging", "--to-digest", FakeEngine.DIGEST_1.value());
 
-        assertThat(engine.calls).containsExactly(new RollbackRequest("staging", null, FakeEngine.DIGEST_1));
+        assertThat(engine.calls).containsExactly(new RollbackRequest("staging", null, FakeEngine.DIGEST_1, null));
     }
 
     @Test
