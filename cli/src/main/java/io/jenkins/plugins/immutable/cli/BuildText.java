@@ -13,7 +13,8 @@ final class BuildText {
     static void print(BuildResult result, PrintStream out) {
         Release release = result.release();
         out.println(result.reused()
-                ? "reused " + release.id() + ": the same inputs were built before, nothing was built or pushed"
+                ? "reused " + release.id() + " by input digest: a release of the same inputs exists and the registry still "
+                        + "serves it; nothing was built or pushed"
                 : "built " + release.id());
         Table table = new Table("", "");
         table.row("  ref", release.ref());

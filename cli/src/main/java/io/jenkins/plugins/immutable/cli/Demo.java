@@ -7,7 +7,6 @@ import io.jenkins.plugins.immutable.engine.api.EngineConfig;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
 import io.jenkins.plugins.immutable.engine.api.RollbackRequest;
-import io.jenkins.plugins.immutable.engine.api.VerifyResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,8 +16,10 @@ import java.util.Map;
 
 /**
  * {@code immutable demo}: the whole story on this machine, each step printed with the command that does the same by
- * hand. Services → a router → build v1 → deploy blue → build v2 → deploy green (the switch) → roll back to v1 (no
- * container started) → the release table. The engine does the work; this class only tells the story in order.
+ * hand. Services → a router → build v1 → deploy → build v2 → deploy beside it (the switch) → roll back to v1 (no
+ * container started) → the release table. The engine does the work and says what it did; this class only tells the
+ * story in order. A second run finds the environment as the first left it: the engine sets the new router back to the
+ * live colour, and the builds are reused by input digest.
  */
 final class Demo {
 
@@ -42,40 +43,41 @@ final class Demo {
         LocalServices services = LocalServices.ensure(root, context.env(), out);
         Path dir = Files.createDirectories(services.runDir().resolve("demo"));
         Path state = dir.resolve("state");
-        String repository = services.registry() + "/demo/" + APP;
         Path example = prepareExample(services.busybox());
 
-        step("a router of its own: haproxy with the blue and green servers, both off");
+        step("a router of its own: haproxy with the servers blue and green, both off");
         try (DemoHaproxy haproxy = DemoHaproxy.start(services.haproxyBinary(), dir, APP)) {
             String url = "http://127.0.0.1:" + haproxy.port() + "/";
-            say("haproxy pid " + haproxy.pid() + " serves " + url + ", admin socket " + haproxy.socket());
-            get(url);
+            say("haproxy (pid " + haproxy.pid() + ") listens on " + url + "; admin socket " + haproxy.socket());
+            get("", url);
 
             Output output = new Output(context, OutputFormat.TEXT);
             EngineConfig config = EngineConfig.builder(state).dockerHost(services.dockerHost()).handler(output::event).build();
             try (ReleaseEngine engine = context.engines().apply(config)) {
-                Story story = new Story(engine, repository, example, haproxy, url);
-                story.tell(services.dockerHost());
+                new Story(engine, output, services.registry() + "/demo/" + APP, example, haproxy, url).tell(services.dockerHost());
             }
         }
-        step("done in " + seconds() + " s");
-        say("the demo stopped its haproxy; the services keep running for the next run.");
-        say("stop them:  " + root.resolve("scripts/services") + " stop");
-        say("run again:  bin/immutable demo   (v1 and v2 are then reused by input digest, nothing is rebuilt)");
-        say("look again: bin/immutable releases --state " + state);
+        out.println();
+        out.println("== done in " + seconds() + " s");
+        say("The demo stopped its haproxy. The services keep running, and so do the demo's two containers:");
+        say("  stop the services (and the containers): " + root.resolve("scripts/services") + " stop");
+        say("  run the demo again:                     bin/immutable demo   (v1 and v2 are reused by input digest)");
+        say("  look at its releases again:             bin/immutable releases --state " + state);
         return ExitCode.DONE;
     }
 
     /** The steps that need the engine and the router. */
     private final class Story {
         private final ReleaseEngine engine;
+        private final Output output;
         private final String repository;
         private final Path example;
         private final DemoHaproxy haproxy;
         private final String url;
 
-        Story(ReleaseEngine engine, String repository, Path example, DemoHaproxy haproxy, String url) {
+        Story(ReleaseEngine engine, Output output, String repository, Path example, DemoHaproxy haproxy, String url) {
             this.engine = engine;
+            this.output = output;
             this.repository = repository;
             this.example = example;
             this.haproxy = haproxy;
@@ -84,42 +86,38 @@ final class Demo {
 
         void tell(String dockerHost) throws Exception {
             BuildResult v1 = build("v1");
-            step("deploy v1: blue starts, passes its health check, and the router switches to it");
+            step("deploy v1: the idle colour starts, passes its health check, then the router switches to it");
             show(deploy(v1));
-            get(url);
+            get("", url);
 
             BuildResult v2 = build("v2");
-            step("deploy v2: green starts beside blue; traffic switches only once green is healthy");
-            say("before: ");
-            get(url);
+            step("deploy v2 beside v1: traffic switches only once the new colour is healthy");
+            get("before: ", url);
             show(deploy(v2));
-            say("after: ");
-            get(url);
+            get("after:  ", url);
 
-            step("roll back to v1: blue is still warm, so the router switches back and no container starts");
+            step("roll back to v1: its colour is still warm, so the router switches back and no container starts");
             String prefix = APP + "-" + ENV + "-";
             Map<String, String> before = Containers.named(dockerHost, prefix);
             command("immutable rollback --env " + ENV);
-            EnvironmentView rolledBack = engine.rollback(RollbackRequest.of(ENV, null, null));
-            show(rolledBack);
+            show(engine.rollback(RollbackRequest.of(ENV, null, null)));
             Map<String, String> after = Containers.named(dockerHost, prefix);
-            get(url);
+            get("", url);
             containers(before, after);
 
             step("the releases, newest first, and where each runs now");
             command("immutable releases");
             ReleasesText.printReleases(engine.releases(), out);
-            say("");
+            out.println();
             say("provenance (SLSA v1 in-toto statements):");
-            say("  v1 " + v1.release().id() + "  " + v1.provenanceFile());
-            say("  v2 " + v2.release().id() + "  " + v2.provenanceFile());
+            say("  v1  " + v1.release().id() + "  " + v1.provenanceFile());
+            say("  v2  " + v2.release().id() + "  " + v2.provenanceFile());
             command("immutable verify --ref " + v2.release().ref() + " --provenance " + v2.provenanceFile());
-            VerifyResult verified = engine.verify(v2.release().ref(), v2.provenanceFile());
-            verified.checks().forEach(c -> say("  " + (c.passed() ? "pass" : "FAIL") + "  " + c.name() + "  " + c.detail()));
+            VerifyCommand.print(engine.verify(v2.release().ref(), v2.provenanceFile()), out);
         }
 
         private BuildResult build(String version) throws Exception {
-            step("build " + version + " (FROM scratch + static busybox; --build-arg VERSION=" + version + ")");
+            step("build " + version + ": FROM scratch with the static busybox, --build-arg VERSION=" + version);
             command("immutable build --image " + repository + " --context " + root.relativize(example)
                     + " --build-arg VERSION=" + version);
             BuildResult result = engine.build(BuildRequest.builder()
@@ -130,15 +128,12 @@ final class Demo {
                     .builderId(BuilderId.of(context))
                     .build());
             BuildText.print(result, out);
-            if (result.reused()) {
-                say("=> " + version + " reused by input digest " + result.release().inputDigest() + ": nothing was built");
-            }
             return result;
         }
 
         private EnvironmentView deploy(BuildResult release) throws Exception {
             command("immutable deploy --env " + ENV + " --ref " + release.release().ref() + " --app " + APP
-                    + " --health-path /health --health-timeout 30s --haproxy-socket " + haproxy.socket()
+                    + " --health-path /health --health-timeout 30s --keep-previous 1h --haproxy-socket " + haproxy.socket()
                     + " --haproxy-backend " + haproxy.backend());
             return engine.deploy(DeployRequest.builder()
                     .environment(ENV)
@@ -147,26 +142,30 @@ final class Demo {
                     .port(8080)
                     .healthPath("/health")
                     .healthTimeout("30s")
+                    .keepPrevious("1h")
                     .haproxySocket(haproxy.socket().toString())
                     .haproxyBackend(haproxy.backend())
-                    .keepPrevious("1h")
                     .build());
         }
 
         private void show(EnvironmentView view) {
-            EnvironmentText.print(view, out);
+            EnvironmentText.print(view, out, output::alreadyShown);
         }
     }
 
+    /** The daemon's own word that the rollback started nothing: the same containers, by id, before and after. */
     private void containers(Map<String, String> before, Map<String, String> after) {
-        say("containers of " + ENV + " on the daemon before the rollback:");
-        before.forEach((name, id) -> say("  " + name + "  " + id.substring(0, 12)));
-        say("after:");
-        after.forEach((name, id) -> say("  " + name + "  " + id.substring(0, 12)));
+        Table table = new Table("", "", "", "");
+        before.forEach((name, id) -> table.row("  " + name, id.substring(0, 12), "->",
+                after.containsKey(name) ? after.get(name).substring(0, 12) : "(gone)"));
+        after.keySet().stream().filter(name -> !before.containsKey(name))
+                .forEach(name -> table.row("  " + name, "(none)", "->", after.get(name).substring(0, 12)));
+        say("the daemon's " + APP + "-" + ENV + "-* containers, before -> after the rollback:");
+        table.printWithoutHeader(out);
         if (before.equals(after)) {
             say("=> no container was started for the rollback: the same " + after.size() + " containers, the same ids");
         } else {
-            say("=> the containers changed: the rollback redeployed instead of switching (see the steps above)");
+            say("=> the containers changed: the rollback redeployed instead of switching (see the engine's notes above)");
         }
     }
 
@@ -184,8 +183,8 @@ final class Demo {
         return example;
     }
 
-    private void get(String url) throws InterruptedException {
-        say("  GET " + url + " -> " + HttpGet.get(url));
+    private void get(String label, String url) throws InterruptedException {
+        say("  " + label + "GET " + url + " -> " + HttpGet.get(url));
     }
 
     private void step(String title) {

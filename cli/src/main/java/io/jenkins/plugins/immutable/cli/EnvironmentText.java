@@ -5,6 +5,7 @@ import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** An environment for people: which colour serves, which waits, which is warm, and what the router really does. */
 final class EnvironmentText {
@@ -13,6 +14,14 @@ final class EnvironmentText {
     }
 
     static void print(EnvironmentView view, PrintStream out) {
+        print(view, out, note -> false);
+    }
+
+    /**
+     * The environment; notes that {@code alreadyShown} were printed as they happened and are left out. The switch time
+     * is not repeated either: the engine's switch event said it when it happened.
+     */
+    static void print(EnvironmentView view, PrintStream out, Predicate<String> alreadyShown) {
         out.println("environment " + view.environment());
         List<ColourView> colours = new ArrayList<>();
         for (ColourView colour : new ColourView[] {view.active(), view.preview(), view.previous()}) {
@@ -28,10 +37,7 @@ final class EnvironmentText {
             table.print(out);
         }
         out.println(router(view));
-        if (view.switchMillis() != null && view.active() != null) {
-            out.println("traffic moved to " + view.active().colour().label() + " in " + view.switchMillis() + " ms");
-        }
-        view.notes().forEach(note -> out.println("note: " + note));
+        view.notes().stream().filter(alreadyShown.negate()).forEach(note -> out.println("note: " + note));
         Disagreement.of(view).ifPresent(d -> out.println("DISAGREEMENT: " + d));
     }
 

@@ -3,6 +3,8 @@ package io.jenkins.plugins.immutable.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.immutable.engine.api.EngineEvent;
 import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Where each kind of output goes. Text: the engine's events and the result on stdout, in the order they happen.
@@ -13,6 +15,8 @@ final class Output {
     private final PrintStream out;
     private final PrintStream err;
     private final OutputFormat format;
+    /** Notices already printed as they happened, so the result does not repeat them as notes. */
+    private final Set<String> shown = new HashSet<>();
 
     Output(CliContext context, OutputFormat format) {
         this.out = context.out();
@@ -44,8 +48,16 @@ final class Output {
         } else if (event instanceof EngineEvent.Warning) {
             err.println(event.message());
         } else {
+            if (event instanceof EngineEvent.Notice notice && !json()) {
+                shown.add(notice.text());
+            }
             progress(event.message());
         }
+    }
+
+    /** Whether {@code note} was already printed while the command ran. */
+    boolean alreadyShown(String note) {
+        return shown.contains(note);
     }
 
     /** The one JSON document of a command. */

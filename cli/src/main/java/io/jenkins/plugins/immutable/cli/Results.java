@@ -16,6 +16,6 @@ final class Results {
         if (headline != null) {
             output.text().println(headline);
         }
-        EnvironmentText.print(view, output.text());
+        EnvironmentText.print(view, output.text(), output::alreadyShown);
     }
 }

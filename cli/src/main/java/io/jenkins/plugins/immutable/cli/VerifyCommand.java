@@ -62,7 +62,7 @@ final class VerifyCommand extends EngineCommand {
         return ExitCode.DONE;
     }
 
-    private static void print(VerifyResult result, PrintStream out) {
+    static void print(VerifyResult result, PrintStream out) {
         out.println("verifying " + result.ref());
         out.println("     with " + result.provenance());
         Table table = new Table("", "", "");

@@ -36,21 +36,26 @@ class DemoIT {
         assertThat(out).as(first.toString())
                 .contains("== 1. the local services")
                 .contains("-> 503 Service Unavailable")
-                .containsPattern("deploy v1[^\\n]*\\n(?s).*-> 200 hello from v1")
-                .containsPattern("before: \\n  GET \\S+ -> 200 hello from v1")
-                .contains("traffic moved to green in")
-                .containsPattern("after: \\n  GET \\S+ -> 200 hello from v2")
+                .containsPattern("== \\d+\\. deploy v1[^\\n]*\\n(?s).*-> 200 hello from v1")
+                .containsPattern("before: GET \\S+ -> 200 hello from v1")
+                .containsPattern("\\[switch\\] demo: traffic moved from (blue|green) to (blue|green) in \\d+ ms")
+                .containsPattern("after:  GET \\S+ -> 200 hello from v2")
                 .contains("=> no container was started for the rollback: the same 2 containers, the same ids")
                 .containsPattern("RELEASE\\s+CREATED\\s+IMAGE REF\\s+INPUT\\s+REVISION\\s+RUNS NOW")
+                .containsPattern("rel-[0-9a-f]{12}  \\S+ \\S+  \\S+@sha256:[0-9a-f]{64}  sha256:[0-9a-f]{12} .* demo/(blue|green) ACTIVE")
                 .contains("provenance.intoto.json")
+                .contains("verified: all")
                 .contains("scripts/services stop");
-        assertThat(out.indexOf("roll back to v1")).isLessThan(out.lastIndexOf("-> 200 hello from v1"));
+        String rollback = out.substring(out.indexOf("roll back to v1"));
+        assertThat(rollback).as("after the rollback, v1 answers again").contains("-> 200 hello from v1");
+        assertThat(rollback).as("the switch, not a redeploy").doesNotContain("[start]").doesNotContain("[health]");
 
         CliRun.Result second = Subprocess.run(root, env(), TIMEOUT, "demo");
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.out()).as(second.toString())
-                .containsPattern("=> v1 reused by input digest sha256:[0-9a-f]{64}: nothing was built")
-                .containsPattern("=> v2 reused by input digest sha256:[0-9a-f]{64}: nothing was built")
+                .containsPattern("== \\d+\\. build v1[^\\n]*\\n(?s).*reused rel-[0-9a-f]{12} by input digest(?s).*== \\d+\\. deploy v1")
+                .containsPattern("== \\d+\\. build v2[^\\n]*\\n(?s).*reused rel-[0-9a-f]{12} by input digest(?s).*== \\d+\\. deploy v2")
+                .doesNotContain("Successfully built")
                 .contains("=> no container was started for the rollback");
     }
 }

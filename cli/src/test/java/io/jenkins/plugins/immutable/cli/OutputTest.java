@@ -220,4 +220,18 @@ class OutputTest {
         assertThat(JSON.readTree(result.out()).get("passed").asBoolean()).isFalse();
         assertThat(result.err()).contains("1 of 2 checks failed");
     }
+
+    @Test
+    void aNoticePrintedAsItHappenedIsNotRepeatedAsANote() {
+        String said = "Rolling back to rel-1a1a1a1a1a1a: its colour blue is still warm, so this is a router switch";
+        EnvironmentView switched = FakeEngine.switched("staging");
+        engine.view = new EnvironmentView("staging", switched.active(), switched.previous(), null, 3L, "green",
+                List.of(said, "a note nobody printed yet"));
+        engine.events = List.of(new EngineEvent.Notice(said));
+
+        CliRun.Result result = run("rollback", "--env", "staging");
+
+        assertThat(result.out().split(java.util.regex.Pattern.quote(said), -1)).hasSize(2);
+        assertThat(result.out()).contains("note: a note nobody printed yet").doesNotContain("note: " + said);
+    }
 }
