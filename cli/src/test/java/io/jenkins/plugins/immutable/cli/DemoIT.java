@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code bin/immutable demo} end to end, exactly as the README's first command, twice: the second run reuses v1 and
- * v2 by input digest.
+ * {@code bin/immutable demo} end to end, exactly as the README's first command: a run, a second run that reuses v1 and
+ * v2 by input digest, and a third after the demo's containers were removed (as {@code scripts/services stop} does).
  */
 class DemoIT {
 
@@ -57,5 +58,21 @@ class DemoIT {
                 .containsPattern("== \\d+\\. build v2[^\\n]*\\n(?s).*reused rel-[0-9a-f]{12} by input digest(?s).*== \\d+\\. deploy v2")
                 .doesNotContain("Successfully built")
                 .contains("=> no container was started for the rollback");
+
+        // as after 'scripts/services stop': the containers are gone, the ledger still says blue runs
+        RealCli.removeContainers("hello-demo-");
+        CliRun.Result third = Subprocess.run(root, env(), TIMEOUT, "demo");
+        assertThat(third.exitCode()).as(third.toString()).isZero();
+        assertThat(third.out()).as(third.toString())
+                .contains("is gone ('scripts/services stop' removes containers)")
+                .contains("The demo starts with a fresh state; the old one is kept in ")
+                .containsPattern("== \\d+\\. deploy v1[^\\n]*\\n(?s).*-> 200 hello from v1")
+                .contains("=> no container was started for the rollback");
+    }
+
+    /** The demo leaves its containers running on purpose; the shared test daemon is left as other tests expect it. */
+    @AfterAll
+    static void removeTheDemosContainers() throws Exception {
+        RealCli.removeContainers("hello-demo-");
     }
 }
