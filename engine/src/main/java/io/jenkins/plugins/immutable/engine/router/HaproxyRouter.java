@@ -1,0 +1,298 @@
+package io.jenkins.plugins.immutable.engine.router;
+
+import io.jenkins.plugins.immutable.engine.api.Colour;
+import io.jenkins.plugins.immutable.engine.api.EngineEvent;
+import io.jenkins.plugins.immutable.engine.api.EventHandler;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Moves the traffic of one HAProxy backend between its two servers, {@code blue} and {@code green}, through the
+ * runtime API and never by a reload, so no connection is dropped and nothing is re-read from haproxy.cfg.
+ *
+ * <p>A switch makes the new colour {@code ready} <em>before</em> it sets the old one to {@code drain}: for that
+ * instant both take requests, and there is never an instant with none. {@code drain} takes the old colour out of
+ * load balancing while the requests already on it finish; only then does it go to {@code maint}. Every step is
+ * checked by reading the state back, because HAProxy answers some rejected values (such as a port above 65535,
+ * which it wraps) as if they were taken.
+ *
+ * <p>Not thread-safe: one router per backend, used by one deploy at a time (the engine locks the environment).
+ */
+public final class HaproxyRouter {
+
+    /** How often the drain wait looks at the old colour's sessions, at first and at most. */
+    private static final long FIRST_POLL_MILLIS = 5;
+    private static final long MAX_POLL_MILLIS = 50;
+
+    private final HaproxyRuntime runtime;
+    private final String backend;
+    private final EventHandler events;
+
+    /** A router for {@code backend} whose warnings are dropped. */
+    public HaproxyRouter(HaproxyRuntime runtime, String backend) {
+        this(runtime, backend, EventHandler.NONE);
+    }
+
+    /**
+     * @param backend the backend holding the servers {@code blue} and {@code green}
+     * @param events  receives a {@link EngineEvent.Warning} when a switch moved traffic but could not finish cleanly
+     *                (the old colour still busy at the drain timeout, or not taking {@code maint})
+     */
+    public HaproxyRouter(HaproxyRuntime runtime, String backend, EventHandler events) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.backend = Objects.requireNonNull(backend, "backend").strip();
+        this.events = Objects.requireNonNull(events, "events");
+        if (this.backend.isEmpty() || !this.backend.matches("[^\\s/;#]+")) {
+            throw new IllegalArgumentException("'" + backend + "' is not a backend name: expected no spaces, '/', ';' or '#'");
+        }
+    }
+
+    public String backend() {
+        return backend;
+    }
+
+    public HaproxyRuntime runtime() {
+        return runtime;
+    }
+
+    /**
+     * Both colours as HAProxy reports them now: address, port, states ({@code show servers state}) and the requests
+     * in flight ({@code show stat}).
+     *
+     * @throws ReleaseException {@link Kind#BAD_INPUT} when the backend or one of its two servers does not exist;
+     *                          {@link Kind#UNREACHABLE} when HAProxy does not answer
+     */
+    public RouterState state() throws ReleaseException {
+        Map<String, ServersStateOutput.Row> rows = rows();
+        Map<String, Integer> sessions = sessions();
+        return new RouterState(backend, server(rows, sessions, Colour.BLUE), server(rows, sessions, Colour.GREEN));
+    }
+
+    /**
+     * Sends new requests to {@code to} at {@code 127.0.0.1:port}: points the colour there, makes it {@code ready},
+     * sets the other colour to {@code drain} (the moment new requests move), waits until the other colour's
+     * requests in flight have finished or {@code drainTimeout} has passed, and sets it to {@code maint}.
+     *
+     * <p>Switching to the colour that is already the only live one, at that port, changes nothing and returns 0.
+     * Once traffic has moved, a drain that times out or an old colour that does not take {@code maint} is reported
+     * as a {@link EngineEvent.Warning}, not as a failure: the switch itself happened.
+     *
+     * @param to           the colour to send new requests to; its application must already be healthy
+     * @param port         the loopback port its application listens on
+     * @param drainTimeout how long the old colour's requests in flight may take to finish; {@code 0} does not wait
+     * @return the milliseconds from the first command until new requests went to {@code to}
+     * @throws ReleaseException {@link Kind#FAILED_SAFELY} when HAProxy did not take a step before traffic moved
+     *                          (the new colour is put back into maintenance); {@link Kind#BAD_INPUT} for an unknown
+     *                          backend or server; {@link Kind#UNREACHABLE} when HAProxy does not answer
+     */
+    public long switchTo(Colour to, int port, Duration drainTimeout) throws ReleaseException {
+        Objects.requireNonNull(to, "to");
+        checkPort(port);
+        if (drainTimeout == null || drainTimeout.isNegative()) {
+            throw new IllegalArgumentException("drainTimeout must be zero or more, got " + drainTimeout);
+        }
+        RouterState before = state();
+        ServerState target = before.server(to);
+        ServerState old = before.server(to.other());
+        if (target.receivesNewRequests() && target.pointsAt(port) && !old.receivesNewRequests()) {
+            return 0;
+        }
+        if (target.receivesNewRequests() && !target.pointsAt(port)) {
+            throw refusedLive(to, target, port);
+        }
+        long start = System.nanoTime();
+        long switchMillis;
+        try {
+            if (!target.pointsAt(port)) {
+                setAddress(to, port);
+            }
+            setAdmin(to, AdminState.READY);
+            if (old.receivesNewRequests()) {
+                setAdmin(to.other(), AdminState.DRAIN);
+            }
+            switchMillis = (System.nanoTime() - start) / 1_000_000;
+        } catch (ReleaseException e) {
+            throw undo(to, target, e);
+        }
+        if (old.admin() != AdminState.MAINT) {
+            finishOff(to.other(), drainTimeout);
+        }
+        return switchMillis;
+    }
+
+    /**
+     * Puts {@code colour} into maintenance: it takes no traffic. Disabling the only live colour leaves the backend
+     * without a server, and HAProxy answers 503.
+     */
+    public void disable(Colour colour) throws ReleaseException {
+        if (state().server(colour).admin() != AdminState.MAINT) {
+            setAdmin(colour, AdminState.MAINT);
+        }
+    }
+
+    /**
+     * Points {@code colour} at {@code 127.0.0.1:port} without letting traffic to it, to repair the router after
+     * HAProxy restarted or a switch was interrupted.
+     *
+     * @throws ReleaseException {@link Kind#FAILED_SAFELY} when the colour takes new requests at another port:
+     *                          re-pointing it would move live traffic without a switch
+     */
+    public void point(Colour colour, int port) throws ReleaseException {
+        checkPort(port);
+        ServerState server = state().server(colour);
+        if (server.pointsAt(port)) {
+            return;
+        }
+        if (server.receivesNewRequests()) {
+            throw refusedLive(colour, server, port);
+        }
+        setAddress(colour, port);
+    }
+
+    // Each step is checked with 'show servers state' alone: the sessions are not needed, and every command spent
+    // between 'ready' and 'drain' lengthens the instant in which both colours take requests.
+    private void setAddress(Colour colour, int port) throws ReleaseException {
+        String command = "set server " + backend + "/" + colour.label() + " addr " + ServerState.LOOPBACK + " port " + port;
+        runtime.execute(command);
+        ServerState now = server(rows(), Map.of(), colour);
+        if (!now.pointsAt(port)) {
+            throw notTaken(command, now);
+        }
+    }
+
+    private void setAdmin(Colour colour, AdminState wanted) throws ReleaseException {
+        String command = "set server " + backend + "/" + colour.label() + " state " + wanted.command();
+        runtime.execute(command);
+        ServerState now = server(rows(), Map.of(), colour);
+        boolean taken = now.admin() == wanted && (wanted != AdminState.READY || now.receivesNewRequests());
+        if (!taken) {
+            throw notTaken(command, now);
+        }
+    }
+
+    /** After traffic moved: lets the old colour's requests finish, then takes it out. Never throws. */
+    private void finishOff(Colour old, Duration drainTimeout) {
+        try {
+            int left = awaitDrained(old, drainTimeout);
+            if (left > 0) {
+                warn(old.label() + " still had " + left + " request(s) in flight after the drain timeout of "
+                        + drainTimeout.toMillis() + " ms; putting it into maintenance anyway (requests in flight keep "
+                        + "their connection and finish)");
+            }
+            setAdmin(old, AdminState.MAINT);
+        } catch (ReleaseException e) {
+            warn("traffic moved away from " + old.label() + ", but " + old.label() + " could not be put into "
+                    + "maintenance: " + e.getMessage() + " It takes no new requests; run 'disable server " + backend + "/"
+                    + old.label() + "' on the admin socket.");
+        }
+    }
+
+    /** Waits until the colour serves nothing or the timeout passes; returns the requests still in flight. */
+    private int awaitDrained(Colour colour, Duration timeout) throws ReleaseException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = FIRST_POLL_MILLIS;
+        while (true) {
+            int inFlight = sessions().getOrDefault(colour.label(), 0);
+            if (inFlight == 0 || System.nanoTime() - deadline >= 0) {
+                return inFlight;
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                // Stop waiting but still take the old colour out, so an interrupted deploy leaves a clean router.
+                Thread.currentThread().interrupt();
+                return inFlight;
+            }
+            pause = Math.min(pause * 2, MAX_POLL_MILLIS);
+        }
+    }
+
+    /**
+     * Before traffic moved: puts the new colour back where it was, so the failure is a safe one, and says whether
+     * that held.
+     */
+    private ReleaseException undo(Colour to, ServerState before, ReleaseException failure) {
+        if (failure.kind() != Kind.FAILED_SAFELY || before.receivesNewRequests()) {
+            return failure;
+        }
+        String putBack = "set server " + backend + "/" + to.label() + " state " + before.admin().command();
+        try {
+            runtime.execute(putBack);
+            RouterState now = state();
+            if (now.server(to).admin() == before.admin() && !now.server(to).receivesNewRequests()) {
+                return new ReleaseException(Kind.FAILED_SAFELY, failure.getMessage() + " Traffic did not move: "
+                        + to.label() + " is back in " + before.admin() + ".", failure);
+            }
+            return new ReleaseException(Kind.FAILED_SAFELY, failure.getMessage() + " Putting " + to.label()
+                    + " back did not hold either; the router is now " + now.describe() + ".", failure);
+        } catch (ReleaseException undoFailure) {
+            return new ReleaseException(Kind.FAILED_SAFELY, failure.getMessage() + " Putting " + to.label()
+                    + " back failed too (" + undoFailure.getMessage() + "); check 'show servers state " + backend + "'.",
+                    failure);
+        }
+    }
+
+    private Map<String, ServersStateOutput.Row> rows() throws ReleaseException {
+        String command = "show servers state " + backend;
+        try {
+            return ServersStateOutput.parse(runtime.execute(command), backend);
+        } catch (IllegalArgumentException e) {
+            throw unreadable(command, e);
+        }
+    }
+
+    private Map<String, Integer> sessions() throws ReleaseException {
+        // 4 selects servers, -1 all of them: the answer stays small however many backends haproxy.cfg holds.
+        String command = "show stat " + backend + " 4 -1";
+        try {
+            return StatCsv.currentSessions(runtime.execute(command), backend);
+        } catch (IllegalArgumentException e) {
+            throw unreadable(command, e);
+        }
+    }
+
+    private ServerState server(Map<String, ServersStateOutput.Row> rows, Map<String, Integer> sessions, Colour colour)
+            throws ReleaseException {
+        ServersStateOutput.Row row = rows.get(colour.label());
+        if (row == null) {
+            throw new ReleaseException(Kind.BAD_INPUT, "Backend '" + backend + "' of HAProxy at " + runtime.socket()
+                    + " has no server '" + colour.label() + "' (it has " + (rows.isEmpty() ? "none" : String.join(", ", rows.keySet()))
+                    + "). The backend needs two servers named blue and green, such as 'server " + colour.label()
+                    + " 127.0.0.1:1 disabled'.");
+        }
+        return new ServerState(row.server(), row.address(), row.port(), row.admin(), row.operational(),
+                sessions.getOrDefault(row.server(), 0));
+    }
+
+    private ReleaseException notTaken(String command, ServerState now) {
+        return new ReleaseException(Kind.FAILED_SAFELY, "HAProxy at " + runtime.socket() + " answered '" + command
+                + "' but did not take it: " + now.name() + " is " + now.address() + ":" + now.port() + " " + now.admin()
+                + "/" + now.operational() + ". Is something else changing backend '" + backend
+                + "' at the same time?");
+    }
+
+    private ReleaseException refusedLive(Colour colour, ServerState server, int port) {
+        return new ReleaseException(Kind.FAILED_SAFELY, "Refused to point " + backend + "/" + colour.label() + " at port "
+                + port + ": it takes live traffic at " + server.address() + ":" + server.port()
+                + ". Traffic did not move; switch to " + colour.other().label() + " first.");
+    }
+
+    private ReleaseException unreadable(String command, IllegalArgumentException e) {
+        return new ReleaseException(Kind.BAD_INPUT, "Cannot read the answer of HAProxy at " + runtime.socket() + " to '"
+                + command + "': " + e.getMessage() + ". The router reads HAProxy 2.6's output; is that socket HAProxy's?", e);
+    }
+
+    private void warn(String text) {
+        events.on(new EngineEvent.Warning("[router] " + backend + ": " + text));
+    }
+
+    private static void checkPort(int port) {
+        // HAProxy takes 'port 70000' and silently wraps it to 4464, so the range is checked here.
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1 to 65535, got " + port);
+        }
+    }
+}
