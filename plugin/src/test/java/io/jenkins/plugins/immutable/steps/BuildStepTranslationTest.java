@@ -148,7 +148,13 @@ class BuildStepTranslationTest {
                 .hasMessageContaining("image: '127.0.0.1:5000/Team/App' is not a valid repository")
                 .hasMessageContaining("dockerfile: no Dockerfile at")
                 .hasMessageContaining("buildArgs: '1BAD=x' is malformed")
-                .hasMessageContaining("target: 'no spaces allowed' is not a stage name");
+                .hasMessageContaining("target: 'no spaces allowed' is not a stage name")
+                .satisfies(e -> assertThat(namesIn(e.getMessage())).containsExactlyInAnyOrder("image", "dockerfile", "buildArgs", "target"));
+    }
+
+    /** The name before the first ':' of each line: one line per bad parameter. */
+    static List<String> namesIn(String message) {
+        return message.lines().map(line -> line.substring(0, line.indexOf(':'))).toList();
     }
 
     @Test
@@ -158,7 +164,8 @@ class BuildStepTranslationTest {
         assertThatThrownBy(() -> inputDigest(step))
                 .hasMessageContaining("image: missing")
                 .hasMessageContaining("context: folder ")
-                .hasMessageContaining("does not exist");
+                .hasMessageContaining("does not exist")
+                .satisfies(e -> assertThat(namesIn(e.getMessage())).containsExactlyInAnyOrder("image", "context"));
     }
 
     @Test

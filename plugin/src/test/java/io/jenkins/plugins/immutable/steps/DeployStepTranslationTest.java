@@ -100,14 +100,17 @@ class DeployStepTranslationTest {
                 .hasMessageContaining("healthTimeout: 'soon' is not a duration")
                 .hasMessageContaining("keepPrevious: 'forever' is not a duration")
                 .hasMessageContaining("haproxyBackend: '-x' is not a valid backend name")
-                .hasMessageContaining("dockerHost: 'docker.example.com' is not a Docker host");
+                .hasMessageContaining("dockerHost: 'docker.example.com' is not a Docker host")
+                .satisfies(e -> assertThat(BuildStepTranslationTest.namesIn(e.getMessage())).containsExactlyInAnyOrder(
+                        "environment", "ref", "port", "healthPath", "healthTimeout", "keepPrevious", "haproxyBackend", "dockerHost"));
     }
 
     @Test
     void missingRequiredParametersAreNamed() {
         assertThatThrownBy(() -> deploy(new ImmutableDeployStep(null, null), null))
                 .hasMessageContaining("environment: missing")
-                .hasMessageContaining("ref: missing");
+                .hasMessageContaining("ref: missing")
+                .satisfies(e -> assertThat(BuildStepTranslationTest.namesIn(e.getMessage())).containsExactlyInAnyOrder("environment", "ref"));
     }
 
     @Test
