@@ -5,6 +5,7 @@ import io.jenkins.plugins.immutable.engine.api.Release;
 import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds (or reuses) a release on the agent and reports it as a {@link BuildOutcome}. */
@@ -14,13 +15,14 @@ public final class BuildOperation implements EngineOperation<BuildOutcome> {
 
     private final BuildSpec spec;
     private final RegistryLogin login;
-    private final List<PriorReleaseSpec> priors;
+    // An ArrayList, not List.copyOf: JDK-internal collection classes may be refused by Jenkins' remoting class filter.
+    private final ArrayList<PriorReleaseSpec> priors;
 
     /** @param login registry credentials for the push, or {@code null} for the agent's {@code ~/.docker/config.json} */
     public BuildOperation(BuildSpec spec, RegistryLogin login, List<PriorReleaseSpec> priors) {
         this.spec = spec;
         this.login = login;
-        this.priors = List.copyOf(priors);
+        this.priors = new ArrayList<>(priors);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.jenkins.plugins.immutable.agent;
 
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,7 +20,8 @@ public final class EnvironmentOutcome implements Serializable {
     private final ColourOutcome preview;
     private final ColourOutcome discarded;
     private final Long switchMillis;
-    private final List<String> notes;
+    // An ArrayList, not List.copyOf: JDK-internal collection classes may be refused by Jenkins' remoting class filter.
+    private final ArrayList<String> notes;
 
     public EnvironmentOutcome(String environment, ColourOutcome active, ColourOutcome previous, ColourOutcome preview,
             ColourOutcome discarded, Long switchMillis, List<String> notes) {
@@ -28,7 +31,7 @@ public final class EnvironmentOutcome implements Serializable {
         this.preview = preview;
         this.discarded = discarded;
         this.switchMillis = switchMillis;
-        this.notes = List.copyOf(notes);
+        this.notes = new ArrayList<>(notes);
     }
 
     static EnvironmentOutcome of(EnvironmentView view) {
@@ -66,6 +69,6 @@ public final class EnvironmentOutcome implements Serializable {
     }
 
     public List<String> notes() {
-        return notes;
+        return Collections.unmodifiableList(notes);
     }
 }
