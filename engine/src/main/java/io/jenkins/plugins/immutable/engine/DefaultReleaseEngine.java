@@ -6,76 +6,124 @@ import io.jenkins.plugins.immutable.engine.api.DeployRequest;
 import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
 import io.jenkins.plugins.immutable.engine.api.Digest;
 import io.jenkins.plugins.immutable.engine.api.EngineConfig;
+import io.jenkins.plugins.immutable.engine.api.EngineEvent;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
+import io.jenkins.plugins.immutable.engine.api.EventHandler;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
 import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseListing;
 import io.jenkins.plugins.immutable.engine.api.RollbackRequest;
 import io.jenkins.plugins.immutable.engine.api.VerifyResult;
+import io.jenkins.plugins.immutable.engine.build.BuildStage;
+import io.jenkins.plugins.immutable.engine.deploy.DeployStage;
+import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
+import io.jenkins.plugins.immutable.engine.docker.DockerJavaGateway;
+import io.jenkins.plugins.immutable.engine.ledger.Ledger;
+import io.jenkins.plugins.immutable.engine.registry.DockerConfigAuth;
+import io.jenkins.plugins.immutable.engine.registry.RegistryClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Wires the stages together; holds no logic of its own. */
 final class DefaultReleaseEngine implements ReleaseEngine {
 
-    private final EngineConfig config;
+    private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Ledger ledger;
+    private final String dockerHost;
+    private final Map<String, DockerGateway> dockers = new ConcurrentHashMap<>();
+    private final BuildStage builds;
+    private final DeployStage deploys;
+    private final Verifier verifier;
+    private final ReleaseCatalog catalog;
 
     DefaultReleaseEngine(EngineConfig config) {
-        this.config = config;
+        EventHandler events = fanOut(config.handlers());
+        this.ledger = Ledger.open(config.stateDir(), config.clock());
+        this.dockerHost = config.dockerHost() != null ? config.dockerHost()
+                : System.getenv().getOrDefault("DOCKER_HOST", DockerJavaGateway.DEFAULT_HOST);
+        RegistryClient registry = new RegistryClient(REGISTRY_TIMEOUT);
+        DockerConfigAuth auth = new DockerConfigAuth(config.dockerConfigDir());
+        this.builds = new BuildStage(ledger, () -> docker(dockerHost), registry, auth, events, config.clock());
+        this.deploys = new DeployStage(ledger, this::docker, auth, registry, events, config.clock(), dockerHost);
+        this.verifier = new Verifier(registry, auth);
+        this.catalog = new ReleaseCatalog(ledger);
+    }
+
+    private DockerGateway docker(String host) {
+        return dockers.computeIfAbsent(host, DockerJavaGateway::connect);
+    }
+
+    /** A handler that throws must not break the operation it watches. */
+    private static EventHandler fanOut(List<EventHandler> handlers) {
+        return (EngineEvent event) -> {
+            for (EventHandler handler : handlers) {
+                try {
+                    handler.on(event);
+                } catch (RuntimeException e) {
+                    // Reporting is best effort; the operation's outcome is what counts.
+                }
+            }
+        };
     }
 
     @Override
     public Digest inputDigest(BuildRequest request) throws ReleaseException {
-        throw new UnsupportedOperationException("not wired yet");
+        return builds.inputDigest(request);
     }
 
     @Override
     public BuildResult build(BuildRequest request) throws ReleaseException {
-        throw new UnsupportedOperationException("not wired yet");
+        return builds.build(request);
     }
 
     @Override
     public EnvironmentView deploy(DeployRequest request) throws ReleaseException {
-        throw new UnsupportedOperationException("not wired yet");
+        return deploys.deploy(request);
     }
 
     @Override
     public EnvironmentView promote(String environment) throws ReleaseException {
-        throw new UnsupportedOperationException("not wired yet");
+        return deploys.promote(environment);
     }
 
     @Override
     public EnvironmentView abort(String environment) throws ReleaseException {
-        throw new UnsupportedOperationException("not wired yet");
+        return deploys.abort(environment);
     }
 
     @Override
     public EnvironmentView rollback(RollbackRequest request) throws ReleaseException {
-        throw new UnsupportedOperationException("not wired yet");
+        return deploys.rollback(request);
     }
 
     @Override
     public EnvironmentView status(String environment) throws ReleaseException {
-        throw new UnsupportedOperationException("not wired yet");
+        return deploys.status(environment);
     }
 
     @Override
     public List<ReleaseListing> releases() throws ReleaseException {
-        throw new UnsupportedOperationException("not wired yet");
+        return catalog.releases();
     }
 
     @Override
     public List<DeploymentRecord> history(String environment) throws ReleaseException {
-        throw new UnsupportedOperationException("not wired yet");
+        return ledger.history(environment);
     }
 
     @Override
     public VerifyResult verify(ImageRef ref, Path provenance) throws ReleaseException {
-        throw new UnsupportedOperationException("not wired yet");
+        return verifier.verify(ref, provenance);
     }
 
     @Override
     public void close() {
+        dockers.values().forEach(DockerGateway::close);
+        dockers.clear();
     }
 }

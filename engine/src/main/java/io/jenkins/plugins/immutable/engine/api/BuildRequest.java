@@ -24,6 +24,8 @@ public final class BuildRequest {
     private final ImageName image;
     private final Path context;
     private final Path dockerfile;
+    private final String contextAsGiven;
+    private final String dockerfileAsGiven;
     private final Map<String, String> buildArgs;
     private final Map<String, String> labels;
     private final String target;
@@ -40,6 +42,8 @@ public final class BuildRequest {
         this.image = image;
         this.context = context;
         this.dockerfile = dockerfile;
+        this.contextAsGiven = b.context.strip();
+        this.dockerfileAsGiven = b.dockerfile == null || b.dockerfile.isBlank() ? "Dockerfile" : b.dockerfile.strip();
         this.buildArgs = Collections.unmodifiableMap(new TreeMap<>(b.buildArgs));
         this.labels = Collections.unmodifiableMap(new TreeMap<>(b.labels));
         this.target = blankToNull(b.target);
@@ -69,6 +73,16 @@ public final class BuildRequest {
     /** The Dockerfile, absolute; inside the context or not. */
     public Path dockerfile() {
         return dockerfile;
+    }
+
+    /** The context as the caller wrote it (provenance records what was asked for, not this machine's folders). */
+    public String contextAsGiven() {
+        return contextAsGiven;
+    }
+
+    /** The Dockerfile as the caller wrote it. */
+    public String dockerfileAsGiven() {
+        return dockerfileAsGiven;
     }
 
     /** Build arguments sorted by name. */

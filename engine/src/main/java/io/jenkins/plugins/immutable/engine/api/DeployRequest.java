@@ -11,8 +11,9 @@ import java.time.Duration;
  * @param environment the environment's name
  * @param ref         the image, by digest
  * @param overrides   settings given with this deploy (stored with the environment)
+ * @param credentials for pulling the image, or {@code null} for {@code ~/.docker/config.json}; never stored
  */
-public record DeployRequest(String environment, ImageRef ref, SettingsOverrides overrides) {
+public record DeployRequest(String environment, ImageRef ref, SettingsOverrides overrides, RegistryCredentials credentials) {
 
     public static Builder builder() {
         return new Builder();
@@ -31,6 +32,7 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
         private String haproxyBackend;
         private Boolean manualPromotion;
         private String keepPrevious;
+        private RegistryCredentials credentials;
 
         private Builder() {
         }
@@ -94,6 +96,12 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             return this;
         }
 
+        /** Registry credentials for pulling the image; never stored with the environment. */
+        public Builder credentials(RegistryCredentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
         /**
          * Validates every field.
          *
@@ -138,7 +146,7 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             SettingsOverrides overrides = new SettingsOverrides(strip(app), strip(dockerHost), parsedPort, strip(healthPath), timeout,
                     haproxySocket == null ? null : Path.of(haproxySocket.strip()).toAbsolutePath().normalize(),
                     strip(haproxyBackend), manualPromotion, keep);
-            return new DeployRequest(environment.strip(), parsedRef, overrides);
+            return new DeployRequest(environment.strip(), parsedRef, overrides, credentials);
         }
 
         private static Integer parsePort(String text) {

@@ -2,9 +2,12 @@ package io.jenkins.plugins.immutable.engine.api;
 
 /**
  * Put an earlier release back. With neither {@code toReleaseId} nor {@code toDigest}: the release that was active
- * before the current one.
+ * before the current one (or, when a release waits for promotion, the environment as it was before it).
+ *
+ * @param credentials for pulling the image when the rollback has to redeploy it, or {@code null} for
+ *                    {@code ~/.docker/config.json}
  */
-public record RollbackRequest(String environment, String toReleaseId, Digest toDigest) {
+public record RollbackRequest(String environment, String toReleaseId, Digest toDigest, RegistryCredentials credentials) {
 
     /**
      * Validates the fields ({@code environment}, {@code toRelease}, {@code toDigest}) and reports every problem.
@@ -25,6 +28,11 @@ public record RollbackRequest(String environment, String toReleaseId, Digest toD
             problems.add("toRelease", "give a release id or a digest, not both");
         }
         problems.throwIfAny();
-        return new RollbackRequest(environment.strip(), release, digest);
+        return new RollbackRequest(environment.strip(), release, digest, null);
+    }
+
+    /** The same request with registry credentials for a pull. */
+    public RollbackRequest withCredentials(RegistryCredentials given) {
+        return new RollbackRequest(environment, toReleaseId, toDigest, given);
     }
 }

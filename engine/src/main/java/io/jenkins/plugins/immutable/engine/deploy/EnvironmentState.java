@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An environment as persisted (atomically) in the ledger's state folder: its settings, its two slots, and the
- * operation in flight, if any. Which colour is active, previous or waiting follows from the slots' states, so it is
- * not stored twice.
+ * An environment as persisted (atomically) in the ledger's state folder: its settings and its two slots. Which colour
+ * is active, previous or waiting follows from the slots' states, so it is not stored twice; an operation in flight is
+ * recorded as an intent in the journal, not here.
  */
-record EnvironmentState(int version, String name, EnvironmentSettings settings, Slot blue, Slot green, PendingOperation pending) {
+record EnvironmentState(int version, String name, EnvironmentSettings settings, Slot blue, Slot green) {
 
     static final int VERSION = 1;
 
     static EnvironmentState fresh(String name, EnvironmentSettings settings) {
-        return new EnvironmentState(VERSION, name, settings, null, null, null);
+        return new EnvironmentState(VERSION, name, settings, null, null);
     }
 
     Slot slot(Colour colour) {
@@ -26,22 +26,12 @@ record EnvironmentState(int version, String name, EnvironmentSettings settings, 
 
     EnvironmentState with(Slot slot) {
         return slot.colour() == Colour.BLUE
-                ? new EnvironmentState(version, name, settings, slot, green, pending)
-                : new EnvironmentState(version, name, settings, blue, slot, pending);
-    }
-
-    EnvironmentState without(Colour colour) {
-        return colour == Colour.BLUE
-                ? new EnvironmentState(version, name, settings, null, green, pending)
-                : new EnvironmentState(version, name, settings, blue, null, pending);
-    }
-
-    EnvironmentState withPending(PendingOperation operation) {
-        return new EnvironmentState(version, name, settings, blue, green, operation);
+                ? new EnvironmentState(version, name, settings, slot, green)
+                : new EnvironmentState(version, name, settings, blue, slot);
     }
 
     EnvironmentState withSettings(EnvironmentSettings newSettings) {
-        return new EnvironmentState(version, name, newSettings, blue, green, pending);
+        return new EnvironmentState(version, name, newSettings, blue, green);
     }
 
     Optional<Slot> inState(DeploymentState... states) {

@@ -1,0 +1,53 @@
+package io.jenkins.plugins.immutable.engine;
+
+import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
+import io.jenkins.plugins.immutable.engine.api.DeploymentState;
+import io.jenkins.plugins.immutable.engine.api.Release;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import io.jenkins.plugins.immutable.engine.api.ReleaseListing;
+import io.jenkins.plugins.immutable.engine.api.ReleaseListing.Placement;
+import io.jenkins.plugins.immutable.engine.ledger.Ledger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every release, newest first, with where it runs now: the latest state of each colour of each environment, read from
+ * the environments' histories (the last record per colour is that colour's state).
+ */
+final class ReleaseCatalog {
+
+    private static final List<DeploymentState> RUNNING = List.of(DeploymentState.ACTIVE, DeploymentState.WARM,
+            DeploymentState.HEALTHY, DeploymentState.STARTING);
+
+    private final Ledger ledger;
+
+    ReleaseCatalog(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    List<ReleaseListing> releases() throws ReleaseException {
+        Map<String, List<Placement>> placements = new HashMap<>();
+        for (String environment : ledger.environments()) {
+            Map<String, DeploymentRecord> latestPerColour = new LinkedHashMap<>();
+            for (DeploymentRecord step : ledger.history(environment)) {
+                latestPerColour.putIfAbsent(step.colour().label(), step);
+            }
+            for (DeploymentRecord step : latestPerColour.values()) {
+                if (RUNNING.contains(step.state())) {
+                    placements.computeIfAbsent(step.releaseId(), id -> new ArrayList<>())
+                            .add(new Placement(environment, step.colour(), step.state()));
+                }
+            }
+        }
+        List<Release> all = new ArrayList<>(ledger.releases());
+        java.util.Collections.reverse(all);
+        List<ReleaseListing> listings = new ArrayList<>(all.size());
+        for (Release release : all) {
+            listings.add(new ReleaseListing(release, placements.getOrDefault(release.id(), List.of())));
+        }
+        return listings;
+    }
+}

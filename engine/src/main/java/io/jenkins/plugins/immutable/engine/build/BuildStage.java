@@ -1,0 +1,126 @@
+package io.jenkins.plugins.immutable.engine.build;
+
+import io.jenkins.plugins.immutable.engine.api.BuildRequest;
+import io.jenkins.plugins.immutable.engine.api.BuildResult;
+import io.jenkins.plugins.immutable.engine.api.Digest;
+import io.jenkins.plugins.immutable.engine.api.EngineEvent.Notice;
+import io.jenkins.plugins.immutable.engine.api.EngineEvent.StageStarted;
+import io.jenkins.plugins.immutable.engine.api.EventHandler;
+import io.jenkins.plugins.immutable.engine.api.ImageRef;
+import io.jenkins.plugins.immutable.engine.api.RegistryCredentials;
+import io.jenkins.plugins.immutable.engine.api.Release;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
+import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
+import io.jenkins.plugins.immutable.engine.inputs.BuildContext;
+import io.jenkins.plugins.immutable.engine.inputs.InputDigest;
+import io.jenkins.plugins.immutable.engine.ledger.Ledger;
+import io.jenkins.plugins.immutable.engine.provenance.ProvenanceStatement;
+import io.jenkins.plugins.immutable.engine.provenance.ProvenanceStatement.Facts;
+import io.jenkins.plugins.immutable.engine.provenance.SecretArgs;
+import io.jenkins.plugins.immutable.engine.registry.DockerConfigAuth;
+import io.jenkins.plugins.immutable.engine.registry.RegistryClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The build flow: input digest → reuse a recorded release of the same inputs while the registry serves it → else
+ * build, push, confirm the digest, write provenance and record the release.
+ */
+public final class BuildStage {
+
+    private final Ledger ledger;
+    private final Supplier<DockerGateway> docker;
+    private final RegistryClient registry;
+    private final DockerConfigAuth auth;
+    private final EventHandler events;
+    private final Clock clock;
+
+    /** @param docker opened only when a build is needed: a reuse never touches the daemon */
+    public BuildStage(Ledger ledger, Supplier<DockerGateway> docker, RegistryClient registry, DockerConfigAuth auth,
+            EventHandler events, Clock clock) {
+        this.ledger = ledger;
+        this.docker = docker;
+        this.registry = registry;
+        this.auth = auth;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Digest inputDigest(BuildRequest request) throws ReleaseException {
+        return digest(request, BuildContext.scan(request.context(), request.dockerfile()));
+    }
+
+    public BuildResult build(BuildRequest request) throws ReleaseException {
+        Instant startedOn = clock.instant();
+        BuildContext context = BuildContext.scan(request.context(), request.dockerfile());
+        Digest inputDigest = digest(request, context);
+        RegistryCredentials credentials = auth.resolve(request.image().registry(), request.credentials());
+
+        if (request.rebuild()) {
+            events.on(new Notice("Rebuild requested: not looking for a release of the same inputs."));
+        } else {
+            Optional<ReuseFinder.Found> found = new ReuseFinder(ledger, registry, events).find(request, inputDigest, credentials);
+            if (found.isPresent()) {
+                return reuse(request, found.get());
+            }
+        }
+
+        ImageBuilder builder = new ImageBuilder(docker.get(), registry, events);
+        ImageRef ref = builder.buildAndPush(request, context, inputDigest, credentials);
+        String dockerfile = new String(readDockerfile(request.dockerfile()), StandardCharsets.UTF_8);
+        Instant finishedOn = clock.instant();
+        String provenance = ProvenanceStatement.render(new Facts(ref, inputDigest, request.contextAsGiven(),
+                request.dockerfileAsGiven(), SecretArgs.redact(request.buildArgs()), request.target(),
+                request.sourceUri(), request.sourceRevision(), builder.baseImages(dockerfile, request.buildArgs()),
+                request.builderId(), request.invocationId(), startedOn, finishedOn));
+        Release release = new Release(Release.idFor(ref.digest()), request.image().simpleName(), ref, inputDigest,
+                request.sourceUri(), request.sourceRevision(), finishedOn, request.builderId());
+        ledger.writeProvenance(release.id(), provenance);
+        ledger.recordRelease(release).ifPresent(note -> events.on(new Notice(note)));
+        events.on(new Notice("Built release " + release.id() + ": " + ref));
+        return result(request, release, false, provenance);
+    }
+
+    private BuildResult reuse(BuildRequest request, ReuseFinder.Found found) throws ReleaseException {
+        Release release = found.release();
+        if (ledger.release(release.id()).isEmpty()) {
+            // Known only to the caller (an earlier Jenkins build): remember it here too.
+            ledger.writeProvenance(release.id(), found.provenanceJson());
+            ledger.recordRelease(release).ifPresent(note -> events.on(new Notice(note)));
+        }
+        events.on(new Notice("Reused release " + release.id() + " (" + release.ref() + "), built by " + release.builderId()
+                + " at " + release.created() + ": same input digest, and the registry still serves it. Nothing was built."));
+        return result(request, release, true, found.provenanceJson());
+    }
+
+    private BuildResult result(BuildRequest request, Release release, boolean reused, String provenance) throws ReleaseException {
+        Path out = request.outputDir() != null ? request.outputDir() : ledger.stateDir().resolve("releases").resolve(release.id());
+        Path[] files = ReleaseFiles.write(out, release, reused, provenance);
+        return new BuildResult(release, reused, files[0], files[1], provenance);
+    }
+
+    private Digest digest(BuildRequest request, BuildContext context) throws ReleaseException {
+        events.on(new StageStarted("inputs", "digesting " + context.entries().size() + " entries of " + request.context()));
+        Digest digest = InputDigest.compute(context, readDockerfile(request.dockerfile()),
+                new TreeMap<>(request.buildArgs()), request.target());
+        events.on(new Notice("Input digest " + digest));
+        return digest;
+    }
+
+    private static byte[] readDockerfile(Path dockerfile) throws ReleaseException {
+        try {
+            return Files.readAllBytes(dockerfile);
+        } catch (IOException e) {
+            throw new ReleaseException(Kind.BAD_INPUT, "Tried to read the Dockerfile " + dockerfile + " but failed ("
+                    + e.getMessage() + "). Check that it is readable.", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.jenkins.plugins.immutable.engine.build;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.immutable.engine.api.Release;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes {@code release.json} and {@code provenance.intoto.json} into an output folder, each file atomically. */
+final class ReleaseFiles {
+
+    static final String RELEASE = "release.json";
+    static final String PROVENANCE = "provenance.intoto.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReleaseFiles() {
+    }
+
+    /** The files as written: {@code [release.json, provenance.intoto.json]}. */
+    static Path[] write(Path dir, Release release, boolean reused, String provenanceJson) throws ReleaseException {
+        try {
+            Files.createDirectories(dir);
+            Path releaseFile = writeAtomically(dir.resolve(RELEASE), render(release, reused));
+            Path provenanceFile = writeAtomically(dir.resolve(PROVENANCE), provenanceJson);
+            return new Path[] {releaseFile, provenanceFile};
+        } catch (IOException e) {
+            throw new ReleaseException(Kind.BAD_INPUT, "Tried to write release.json and provenance.intoto.json to " + dir
+                    + " but failed (" + e.getMessage() + "). Choose a writable output folder.", e);
+        }
+    }
+
+    static String render(Release release, boolean reused) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("releaseId", release.id());
+        root.put("app", release.app());
+        root.put("image", release.ref().repository());
+        root.put("digest", release.digest().value());
+        root.put("ref", release.ref().toString());
+        root.put("inputDigest", release.inputDigest() == null ? null : release.inputDigest().value());
+        root.put("sourceUri", release.sourceUri());
+        root.put("sourceRevision", release.sourceRevision());
+        root.put("created", release.created().toString());
+        root.put("builderId", release.builderId());
+        root.put("reused", reused);
+        root.put("provenance", PROVENANCE);
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings always serialises", e);
+        }
+    }
+
+    private static Path writeAtomically(Path target, String content) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

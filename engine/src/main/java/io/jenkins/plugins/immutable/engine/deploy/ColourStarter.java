@@ -1,0 +1,98 @@
+package io.jenkins.plugins.immutable.engine.deploy;
+
+import io.jenkins.plugins.immutable.engine.api.Colour;
+import io.jenkins.plugins.immutable.engine.api.ComponentUnreachableException;
+import io.jenkins.plugins.immutable.engine.api.DeploymentState;
+import io.jenkins.plugins.immutable.engine.api.EngineEvent.StageStarted;
+import io.jenkins.plugins.immutable.engine.api.Release;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
+import io.jenkins.plugins.immutable.engine.docker.ContainerInfo;
+import io.jenkins.plugins.immutable.engine.docker.ContainerSpec;
+import io.jenkins.plugins.immutable.engine.ledger.Intent;
+import java.util.Map;
+
+/**
+ * Starts a release in the idle colour and waits for its health check. On any failure the new container is removed,
+ * the slot is marked ABORTED and the router is never touched.
+ */
+final class ColourStarter {
+
+    private ColourStarter() {
+    }
+
+    /** @return the slot, HEALTHY */
+    static Slot start(Session s, Release release, Colour colour, Intent.Operation operation) throws ReleaseException {
+        String container = s.containerName(colour);
+        clearIdleColour(s, colour);
+        Slot slot = s.place(new Slot(colour, release.id(), release.ref(), container, 0, DeploymentState.STARTING, s.now()),
+                "starting " + release.ref());
+        Intent intent = s.begin(operation, "start-container", slot, Map.of("container", container));
+        FaultPoints.reach(point(operation, "before-start"));
+        s.events().on(new StageStarted("start", release.ref() + " as " + container + " on " + s.docker().host()));
+        ContainerInfo info;
+        try {
+            info = s.docker().run(new ContainerSpec(container, release.ref(), s.settings().containerPort(),
+                    s.labels(colour, release)), s.pullCredentials(release.ref()));
+        } catch (ReleaseException e) {
+            abandon(s, slot, intent, "could not start: " + e.getMessage());
+            throw withTrafficNote(s, e);
+        }
+        slot = s.place(slot.withPort(info.hostPort()), "container " + container + " listens on 127.0.0.1:" + info.hostPort());
+        FaultPoints.reach(point(operation, "container-started"));
+        s.events().on(new StageStarted("health", "GET " + s.settings().healthPath() + " on " + colour.label()
+                + " until 3 answers in a row are 2xx, for up to " + s.settings().healthTimeout().toSeconds() + "s"));
+        HealthCheck.Outcome outcome = s.health().await(colour.label(), container, info.hostPort(), s.settings().healthPath(),
+                s.settings().healthTimeout());
+        if (!outcome.passed()) {
+            abandon(s, slot, intent, "failed its health check: " + outcome.reason());
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Release " + release.id() + " failed its health check in "
+                    + colour.label() + " of " + s.name() + ": " + outcome.reason() + ". Traffic did not move: " + s.trafficNow()
+                    + "; the new container was removed.");
+        }
+        slot = s.transition(slot, DeploymentState.HEALTHY, "passed its health check");
+        FaultPoints.reach(point(operation, "healthy"));
+        s.done(intent);
+        return slot;
+    }
+
+    /**
+     * The idle colour may still hold the previous release (warm) or an unpromoted preview: a new release replaces it,
+     * so rollback to that one becomes a redeploy of its digest.
+     */
+    private static void clearIdleColour(Session s, Colour colour) throws ReleaseException {
+        Slot old = s.state().slot(colour);
+        if (old == null || !old.hasContainer()) {
+            return;
+        }
+        boolean preview = old.state() == DeploymentState.STARTING || old.state() == DeploymentState.HEALTHY;
+        Intent intent = s.begin(Intent.Operation.RETIRE, "remove-container", old, Map.of("container", old.container()));
+        s.docker().remove(old.container());
+        s.transition(old, preview ? DeploymentState.ABORTED : DeploymentState.RETIRED,
+                preview ? "replaced before promotion" : "retired to make room for the next release");
+        s.done(intent);
+        s.note((preview ? "Discarded the unpromoted " : "Retired the warm ") + colour.label() + " (" + old.releaseId()
+                + ") to make room; a rollback to it now redeploys its digest.");
+    }
+
+    /** Removes the new colour and records why; the router was never touched. */
+    static void abandon(Session s, Slot slot, Intent intent, String why) throws ReleaseException {
+        try {
+            s.docker().remove(slot.container());
+        } finally {
+            s.transition(slot, DeploymentState.ABORTED, why);
+            s.done(intent);
+        }
+    }
+
+    private static ReleaseException withTrafficNote(Session s, ReleaseException e) {
+        if (e instanceof ComponentUnreachableException) {
+            return e;
+        }
+        return new ReleaseException(e.kind(), e.getMessage() + " Traffic did not move: " + s.trafficNow() + ".", e);
+    }
+
+    static String point(Intent.Operation operation, String moment) {
+        return operation.name().toLowerCase(java.util.Locale.ROOT) + "." + moment;
+    }
+}

@@ -1,0 +1,140 @@
+package io.jenkins.plugins.immutable.engine.deploy;
+
+import io.jenkins.plugins.immutable.engine.api.Colour;
+import io.jenkins.plugins.immutable.engine.api.DeploymentState;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import io.jenkins.plugins.immutable.engine.ledger.Intent;
+import io.jenkins.plugins.immutable.engine.router.AdminState;
+import io.jenkins.plugins.immutable.engine.router.RouterState;
+import io.jenkins.plugins.immutable.engine.router.ServerState;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs first in every command that changes an environment. An interrupted operation (its last intent is not done) is
+ * finished or undone; then the router is checked against the ledger and set back to the recorded live colour if
+ * something moved it; then a previous colour warm for longer than {@code keepPrevious} is retired.
+ */
+final class Reconciler {
+
+    private Reconciler() {
+    }
+
+    static void reconcile(Session s) throws ReleaseException {
+        Optional<Intent> pending = s.ledger().latestIntent(s.name()).filter(i -> !i.finished());
+        if (pending.isPresent()) {
+            Intent intent = pending.get();
+            switch (intent.phase()) {
+                case "start-container" -> undoStart(s, intent);
+                case "switch-router" -> finishOrUndoSwitch(s, intent);
+                case "remove-container" -> finishRemoval(s, intent);
+                default -> s.note("Found an interrupted " + describe(intent) + " at an unknown phase; left it as it is.");
+            }
+            s.done(intent);
+        }
+        routerAgreesWithLedger(s);
+        Retirement.retireIfDue(s);
+    }
+
+    /** A colour being started never got traffic: remove it. */
+    private static void undoStart(Session s, Intent intent) throws ReleaseException {
+        Slot slot = s.state().slot(intent.colour());
+        if (slot != null && (slot.state() == DeploymentState.ACTIVE || slot.state() == DeploymentState.WARM)) {
+            return;
+        }
+        s.docker().remove(s.containerName(intent.colour()));
+        if (slot != null && slot.state() != DeploymentState.ABORTED) {
+            s.transition(slot, DeploymentState.ABORTED, "interrupted while starting; removed");
+        }
+        s.note("Undid an interrupted " + describe(intent) + ": removed the " + intent.colour().label()
+                + " container it had started; traffic never moved.");
+    }
+
+    /** The router was being switched: finish when the new colour is healthy, else go back to the old one. */
+    private static void finishOrUndoSwitch(Session s, Intent intent) throws ReleaseException {
+        Colour to = intent.colour();
+        Slot target = s.state().slot(to);
+        Optional<Slot> from = Optional.ofNullable(intent.details().get("from")).filter(f -> !f.isEmpty())
+                .map(Colour::parse).map(c -> s.state().slot(c));
+        if (target != null && TrafficSwitch.stillHealthy(s, target)) {
+            s.router().switchTo(to, target.hostPort(), TrafficSwitch.DRAIN_TIMEOUT);
+            from.ifPresent(f -> disableQuietly(s, f.colour()));
+            if (target.state() != DeploymentState.ACTIVE) {
+                s.transition(target, DeploymentState.ACTIVE, "receives the traffic (interrupted switch finished)");
+            }
+            if (from.isPresent() && from.get().state() == DeploymentState.ACTIVE) {
+                s.transition(from.get(), DeploymentState.WARM, "kept warm for an instant rollback");
+            }
+            s.note("Finished an interrupted " + describe(intent) + ": " + to.label() + " (" + target.releaseId()
+                    + ") is healthy and now receives the traffic.");
+            return;
+        }
+        if (from.isPresent() && TrafficSwitch.stillHealthy(s, from.get())) {
+            s.router().switchTo(from.get().colour(), from.get().hostPort(), TrafficSwitch.DRAIN_TIMEOUT);
+            if (from.get().state() != DeploymentState.ACTIVE) {
+                s.transition(from.get(), DeploymentState.ACTIVE, "receives the traffic again (interrupted switch undone)");
+            }
+            if (target != null) {
+                s.docker().remove(target.container());
+                s.transition(s.state().slot(to), intent.operation() == Intent.Operation.ROLLBACK ? DeploymentState.RETIRED
+                        : DeploymentState.ABORTED, "unhealthy after an interrupted switch; removed");
+            }
+            s.note("Undid an interrupted " + describe(intent) + ": " + to.label() + " did not answer its health check, so "
+                    + from.get().colour().label() + " (" + from.get().releaseId() + ") receives the traffic again.");
+            return;
+        }
+        s.note("WARNING: an interrupted " + describe(intent) + " left no colour that answers its health check; the router"
+                + " was left as it is (" + s.routerLive() + "). Deploy a working release or roll back.");
+    }
+
+    private static void finishRemoval(Session s, Intent intent) throws ReleaseException {
+        Slot slot = s.state().slot(intent.colour());
+        s.docker().remove(intent.details().getOrDefault("container", s.containerName(intent.colour())));
+        if (slot != null && slot.hasContainer() && slot.state() != DeploymentState.ACTIVE) {
+            DeploymentState end = intent.operation() == Intent.Operation.ABORT || slot.state() == DeploymentState.STARTING
+                    || slot.state() == DeploymentState.HEALTHY ? DeploymentState.ABORTED : DeploymentState.RETIRED;
+            s.transition(slot, end, "removed (interrupted removal finished)");
+        }
+        s.note("Finished an interrupted " + describe(intent) + ": the " + intent.colour().label() + " container is removed.");
+    }
+
+    /** HAProxy must serve exactly the colour the ledger records as active, at its port. */
+    private static void routerAgreesWithLedger(Session s) throws ReleaseException {
+        Optional<Slot> active = s.state().active();
+        RouterState router = s.router().state();
+        if (active.isEmpty()) {
+            if (!router.live().isEmpty()) {
+                s.note("HAProxy serves " + Session.describe(router) + " although no release is recorded live here; left as it is.");
+            }
+            return;
+        }
+        Slot live = active.get();
+        ServerState server = router.server(live.colour());
+        if (router.live().equals(Set.of(live.colour())) && server.pointsAt(live.hostPort())) {
+            return;
+        }
+        if (TrafficSwitch.stillHealthy(s, live)) {
+            s.router().switchTo(live.colour(), live.hostPort(), TrafficSwitch.DRAIN_TIMEOUT);
+            s.note("HAProxy served " + Session.describe(router) + " but " + live.colour().label() + " (" + live.releaseId()
+                    + ") is the live release: set the router back to it.");
+        } else {
+            s.note("WARNING: " + live.colour().label() + " (" + live.releaseId() + ") is recorded live but does not answer its"
+                    + " health check, and HAProxy serves " + Session.describe(router) + ". Roll back or deploy a fix.");
+        }
+    }
+
+    private static void disableQuietly(Session s, Colour colour) {
+        try {
+            if (s.router().state().server(colour).admin() != AdminState.MAINT) {
+                s.router().disable(colour);
+            }
+        } catch (ReleaseException e) {
+            s.note("Could not put " + colour.label() + " in maintenance: " + e.getMessage());
+        }
+    }
+
+    private static String describe(Intent intent) {
+        return intent.operation().name().toLowerCase(java.util.Locale.ROOT) + " (" + intent.phase() + ", "
+                + (intent.releaseId() == null ? "" : intent.releaseId() + ", ") + "started " + intent.at() + ")";
+    }
+}
