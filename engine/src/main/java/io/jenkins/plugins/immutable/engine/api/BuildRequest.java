@@ -108,7 +108,7 @@ public final class BuildRequest {
         return sourceRevision;
     }
 
-    /** Build even when a release with the same inputs exists. */
+    /** Build even when a release with the same inputs exists, and without the daemon's layer cache. */
     public boolean rebuild() {
         return rebuild;
     }

@@ -59,7 +59,7 @@ final class ImageBuilder {
             }
             events.on(new StageStarted("build", tagged + " on " + docker.host()));
             docker.build(new BuildSpec(tar, dockerfileInTar, request.buildArgs(), labels(request, inputDigest), request.target(),
-                    tagged.toString()), line -> events.on(new LogLine(line)));
+                    tagged.toString(), request.rebuild()), line -> events.on(new LogLine(line)));
         } catch (IOException e) {
             throw new ReleaseException(Kind.FAILED_SAFELY, "Tried to pack the build context " + request.context()
                     + " but failed (" + e.getMessage() + "). Check the folder is readable and the disk has room.", e);

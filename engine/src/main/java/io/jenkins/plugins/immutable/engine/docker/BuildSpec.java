@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * A build for the daemon: the context as a tar file already filtered by {@code .dockerignore}, and the Dockerfile's
- * path inside it.
+ * path inside it. {@code noCache} makes every step run again (a requested rebuild).
  */
 public record BuildSpec(Path contextTar, String dockerfilePath, Map<String, String> buildArgs, Map<String, String> labels,
-        String target, String tag) {
+        String target, String tag, boolean noCache) {
 
     public BuildSpec {
         buildArgs = Map.copyOf(buildArgs);

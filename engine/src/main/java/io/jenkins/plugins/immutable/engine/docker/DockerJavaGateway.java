@@ -85,6 +85,7 @@ public final class DockerJavaGateway implements DockerGateway {
                     .withRemove(true)
                     .withForcerm(true)
                     .withPull(false)
+                    .withNoCache(spec.noCache())
                     .withLabels(spec.labels());
             spec.buildArgs().forEach(command::withBuildArg);
             if (spec.target() != null) {

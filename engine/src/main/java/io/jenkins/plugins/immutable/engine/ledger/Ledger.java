@@ -146,6 +146,11 @@ public final class Ledger {
 
     // ---- environment state, locks, provenance ---------------------------------------------------------------
 
+    /** The environments that have a state here, sorted by name. */
+    public List<String> environments() throws ReleaseException {
+        return states.environments();
+    }
+
     /** The environment's state, or empty before its first write. */
     public <T> Optional<T> readState(String environment, Class<T> type) throws ReleaseException {
         return states.read(environment, type);

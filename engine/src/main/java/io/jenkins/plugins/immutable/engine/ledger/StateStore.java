@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code environments/<name>.json}: each environment's current state, of whatever Jackson-mappable type the deploy
@@ -24,6 +26,24 @@ final class StateStore {
 
     Path file(String environment) throws ReleaseException {
         return folder.file(FOLDER).resolve(FileNames.environment(environment) + ".json");
+    }
+
+    /** The names of the environments that have a state, sorted. */
+    List<String> environments() throws ReleaseException {
+        Path dir = folder.file(FOLDER);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(".json") && !name.startsWith("."))
+                    .map(name -> name.substring(0, name.length() - ".json".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new ReleaseException(Kind.BAD_INPUT, "Tried to list " + dir + " but failed because " + JournalReader.reason(e)
+                    + ": check that the state folder is readable.", e);
+        }
     }
 
     <T> Optional<T> read(String environment, Class<T> type) throws ReleaseException {

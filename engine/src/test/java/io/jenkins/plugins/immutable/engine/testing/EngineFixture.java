@@ -1,0 +1,98 @@
+package io.jenkins.plugins.immutable.engine.testing;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.jenkins.plugins.immutable.engine.ReleaseEngines;
+import io.jenkins.plugins.immutable.engine.api.BuildRequest;
+import io.jenkins.plugins.immutable.engine.api.EngineConfig;
+import io.jenkins.plugins.immutable.engine.api.EngineEvent;
+import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * An engine over a fresh state folder, against the real test daemon and registry, recording every event; plus a
+ * docker-java client for the tests' own look at the daemon. Each fixture uses its own repository names.
+ */
+public final class EngineFixture implements AutoCloseable {
+
+    private final TestServices services = TestServices.get();
+    private final Path stateDir;
+    private final List<EngineEvent> events = new CopyOnWriteArrayList<>();
+    private final ReleaseEngine engine;
+    private final DockerClient docker;
+    private final String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8);
+
+    public EngineFixture(Path stateDir) {
+        this(stateDir, null);
+    }
+
+    public EngineFixture(Path stateDir, Path dockerConfigDir) {
+        this.stateDir = stateDir;
+        this.engine = ReleaseEngines.open(EngineConfig.builder(stateDir).dockerHost(services.dockerHost())
+                .dockerConfigDir(dockerConfigDir == null ? stateDir.resolve("no-docker-config") : dockerConfigDir)
+                .handler(events::add).build());
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(services.dockerHost()).build();
+        this.docker = DockerClientImpl.getInstance(config,
+                new ApacheDockerHttpClient.Builder().dockerHost(URI.create(services.dockerHost())).build());
+    }
+
+    public ReleaseEngine engine() {
+        return engine;
+    }
+
+    public DockerClient docker() {
+        return docker;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** A repository in the test registry that no other test uses. */
+    public String repository(String name) {
+        return services.registry() + "/" + prefix + "/" + name;
+    }
+
+    /** A build request for {@code context} into {@code repository}, as the CLI would make it. */
+    public BuildRequest.Builder request(String repository, Path context) {
+        return BuildRequest.builder().image(repository).context(context).builderId("cli@test").invocationId(prefix);
+    }
+
+    public List<EngineEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public String log() {
+        return events.stream().map(EngineEvent::message).collect(Collectors.joining("\n"));
+    }
+
+    public void clearEvents() {
+        events.clear();
+    }
+
+    /** Container names on the daemon now. */
+    public List<String> containerNames() {
+        return docker.listContainersCmd().withShowAll(true).exec().stream()
+                .map(c -> c.getNames()[0].replaceFirst("^/", "")).toList();
+    }
+
+    @Override
+    public void close() throws Exception {
+        engine.close();
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(java.util.Map.of()).exec().stream()
+                .filter(c -> c.getNames()[0].contains(prefix))
+                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+        docker.close();
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+}
