@@ -1,6 +1,5 @@
 package io.jenkins.plugins.immutable.agent;
 
-import io.jenkins.plugins.immutable.engine.api.InvalidInputException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import java.nio.file.Path;
@@ -24,12 +23,6 @@ public final class DeployOperation implements EngineOperation<EnvironmentOutcome
 
     @Override
     public EnvironmentOutcome run(ReleaseEngine engine, Path workspace) throws ReleaseException {
-        if (login != null) {
-            // The engine's DeployRequest has no credentials yet; writing them to a Docker config file would put a
-            // secret on disk, which the design forbids. Say so instead of silently pulling without them.
-            throw new InvalidInputException("registryCredentialsId", "the engine cannot take pull credentials for a deploy yet:"
-                    + " leave registryCredentialsId out and log the agent's user in to the registry ('docker login')");
-        }
-        return EnvironmentOutcome.of(engine.deploy(spec.toRequest(workspace)));
+        return EnvironmentOutcome.of(engine.deploy(spec.toRequest(workspace, login)));
     }
 }

@@ -41,8 +41,12 @@ public final class DeploySpec implements Serializable {
         return ref;
     }
 
-    /** The engine request; a relative {@code haproxySocket} is read against the workspace, not the agent's folder. */
-    public DeployRequest toRequest(Path workspace) throws InvalidInputException {
+    /**
+     * The engine request; a relative {@code haproxySocket} is read against the workspace, not the agent's folder.
+     *
+     * @param login registry credentials for pulling the image, or {@code null} for the agent user's Docker logins
+     */
+    public DeployRequest toRequest(Path workspace, RegistryLogin login) throws InvalidInputException {
         return DeployRequest.builder()
                 .environment(environment)
                 .ref(ref)
@@ -56,6 +60,7 @@ public final class DeploySpec implements Serializable {
                 .haproxyBackend(haproxyBackend)
                 .keepPrevious(keepPrevious)
                 .dockerHost(dockerHost)
+                .credentials(login == null ? null : login.toCredentials())
                 .build();
     }
 

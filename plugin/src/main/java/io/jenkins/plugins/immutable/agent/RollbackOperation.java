@@ -17,16 +17,20 @@ public final class RollbackOperation implements EngineOperation<EnvironmentOutco
     private final String environment;
     private final String toReleaseId;
     private final String toDigest;
+    private final RegistryLogin login;
 
-    public RollbackOperation(String environment, String toReleaseId, String toDigest) {
+    /** @param login registry credentials for pulling when the rollback redeploys, or {@code null} for the agent's logins */
+    public RollbackOperation(String environment, String toReleaseId, String toDigest, RegistryLogin login) {
         this.environment = environment;
         this.toReleaseId = toReleaseId;
         this.toDigest = toDigest;
+        this.login = login;
     }
 
     @Override
     public EnvironmentOutcome run(ReleaseEngine engine, Path workspace) throws ReleaseException {
-        RollbackRequest request = RollbackRequest.of(environment, toReleaseId, toDigest);
+        RollbackRequest request = RollbackRequest.of(environment, toReleaseId, toDigest)
+                .withCredentials(login == null ? null : login.toCredentials());
         ColourOutcome preview = null;
         if (request.toReleaseId() == null && request.toDigest() == null) {
             preview = ColourOutcome.of(engine.status(request.environment()).preview());

@@ -27,6 +27,7 @@ public final class ImmutableRollbackStep extends Step {
     private String toRelease;
     private String toDigest;
     private String stateDir;
+    private String registryCredentialsId;
 
     @DataBoundConstructor
     public ImmutableRollbackStep(String environment) {
@@ -73,6 +74,15 @@ public final class ImmutableRollbackStep extends Step {
         this.stateDir = stateDir;
     }
 
+    public String getRegistryCredentialsId() {
+        return registryCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentialsId(String registryCredentialsId) {
+        this.registryCredentialsId = registryCredentialsId;
+    }
+
     AgentSettings agentSettings(Map<String, String> env) {
         return new AgentSettings(stateDir, env.get("DOCKER_HOST"));
     }
@@ -80,7 +90,7 @@ public final class ImmutableRollbackStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new RollbackStepExecution(context, environment, ReleaseLookup.target(context.get(Run.class), this),
-                agentSettings(context.get(EnvVars.class)));
+                agentSettings(context.get(EnvVars.class)), registryCredentialsId);
     }
 
     @Extension

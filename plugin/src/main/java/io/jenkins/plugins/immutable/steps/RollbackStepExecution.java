@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.immutable.agent.AgentSettings;
 import io.jenkins.plugins.immutable.agent.EngineCallable;
 import io.jenkins.plugins.immutable.agent.EnvironmentOutcome;
+import io.jenkins.plugins.immutable.agent.RegistryLogin;
 import io.jenkins.plugins.immutable.agent.RollbackOperation;
 import io.jenkins.plugins.immutable.record.Recording;
 import io.jenkins.plugins.immutable.record.RollbackTargets.Target;
@@ -24,13 +25,15 @@ final class RollbackStepExecution extends BackgroundStepExecution {
     private final String toReleaseId;
     private final String toDigest;
     private final AgentSettings settings;
+    private final String registryCredentialsId;
 
-    RollbackStepExecution(StepContext context, String environment, Target target, AgentSettings settings) {
+    RollbackStepExecution(StepContext context, String environment, Target target, AgentSettings settings, String registryCredentialsId) {
         super(context);
         this.environment = environment;
         this.toReleaseId = target.releaseId();
         this.toDigest = target.digest();
         this.settings = settings;
+        this.registryCredentialsId = registryCredentialsId;
     }
 
     @Override
@@ -39,8 +42,11 @@ final class RollbackStepExecution extends BackgroundStepExecution {
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = context.get(FilePath.class);
+        // Looked up anew on each run: a secret is never kept in this execution. The target's registry is known only
+        // on the agent, so the credentials are not narrowed to a domain.
+        RegistryLogin login = RegistryCredentialsLookup.find(run, registryCredentialsId, null);
         EnvironmentOutcome outcome = workspace.act(new EngineCallable<>(settings, listener,
-                new RollbackOperation(environment, toReleaseId, toDigest)));
+                new RollbackOperation(environment, toReleaseId, toDigest, login)));
         BuildRecords.recordDeployments(run, Recording.rolledBack(outcome, System.currentTimeMillis()));
         return StepResults.environment(outcome);
     }

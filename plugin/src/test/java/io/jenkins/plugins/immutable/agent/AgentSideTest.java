@@ -82,7 +82,7 @@ class AgentSideTest {
         Object[] travellers = {new AgentSettings("s", "unix:///d"), spec, new InputDigestOperation(spec),
                 new BuildOperation(spec, new RegistryLogin("u", "p"), java.util.List.of()),
                 new DeployOperation(DeploySpec.builder("staging", "r").port(1).build(), null),
-                new PromoteOperation("staging"), new RollbackOperation("staging", null, null),
+                new PromoteOperation("staging"), new RollbackOperation("staging", null, null, null),
                 new ReleaseFailure(ReleaseException.Kind.BAD_INPUT, "x")};
         for (Object traveller : travellers) {
             try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {

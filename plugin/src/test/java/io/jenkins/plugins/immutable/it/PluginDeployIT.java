@@ -120,7 +120,7 @@ class PluginDeployIT {
         RollbackTargets.Target target = RollbackTargets.resolve(1, null, null,
                 n -> Optional.ofNullable(job.get(n)).map(ReleaseAction::getReleases));
         assertThat(target.releaseId()).isEqualTo(v1.releaseId());
-        EnvironmentOutcome rolledBack = run(new RollbackOperation(environment, target.releaseId(), target.digest()));
+        EnvironmentOutcome rolledBack = run(new RollbackOperation(environment, target.releaseId(), target.digest(), null));
 
         assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo("v1");
         assertThat(rolledBack.active().releaseId()).isEqualTo(v1.releaseId());
@@ -140,7 +140,7 @@ class PluginDeployIT {
         assertThat(Recording.deployed(waiting, v2.ref(), 1L)).extracting(RecordedDeployment::getOutcome).containsExactly(DeploymentOutcome.HEALTHY);
         assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo("v1");
 
-        EnvironmentOutcome discarded = run(new RollbackOperation(environment, null, null));
+        EnvironmentOutcome discarded = run(new RollbackOperation(environment, null, null, null));
         assertThat(discarded.discarded().releaseId()).isEqualTo(v2.releaseId());
         assertThat(discarded.preview()).isNull();
         assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo("v1");

@@ -7,7 +7,9 @@ import io.jenkins.plugins.immutable.agent.DeployOperation;
 import io.jenkins.plugins.immutable.agent.EngineCallable;
 import io.jenkins.plugins.immutable.agent.RegistryLogin;
 import io.jenkins.plugins.immutable.agent.ReleaseFailure;
+import io.jenkins.plugins.immutable.agent.RollbackOperation;
 import io.jenkins.plugins.immutable.engine.api.DeployRequest;
+import io.jenkins.plugins.immutable.engine.api.RollbackRequest;
 import io.jenkins.plugins.immutable.engine.api.SettingsOverrides;
 import io.jenkins.plugins.immutable.testing.FakeEngine;
 import io.jenkins.plugins.immutable.testing.Samples;
@@ -24,7 +26,7 @@ class DeployStepTranslationTest {
 
     @Test
     void onlyRefAndEnvironmentLeaveEveryStoredSettingAlone() throws Exception {
-        DeployRequest request = new ImmutableDeployStep(Samples.refText('a'), "staging").toSpec().toRequest(workspace);
+        DeployRequest request = new ImmutableDeployStep(Samples.refText('a'), "staging").toSpec().toRequest(workspace, null);
 
         assertThat(request.environment()).isEqualTo("staging");
         assertThat(request.ref()).isEqualTo(Samples.ref('a'));
@@ -44,7 +46,7 @@ class DeployStepTranslationTest {
         step.setKeepPrevious("30m");
         step.setDockerHost("tcp://10.0.0.5:2375");
 
-        SettingsOverrides o = step.toSpec().toRequest(workspace).overrides();
+        SettingsOverrides o = step.toSpec().toRequest(workspace, null).overrides();
 
         assertThat(o.app()).isEqualTo("shop");
         assertThat(o.containerPort()).isEqualTo(9090);
@@ -61,14 +63,14 @@ class DeployStepTranslationTest {
     void manualPromotionFalseIsSentNotDropped() throws Exception {
         ImmutableDeployStep step = new ImmutableDeployStep(Samples.refText('a'), "staging");
         step.setManualPromotion(false);
-        assertThat(step.toSpec().toRequest(workspace).overrides().manualPromotion()).isFalse();
+        assertThat(step.toSpec().toRequest(workspace, null).overrides().manualPromotion()).isFalse();
     }
 
     @Test
     void aRelativeHaproxySocketIsReadAgainstTheWorkspace() throws Exception {
         ImmutableDeployStep step = new ImmutableDeployStep(Samples.refText('a'), "staging");
         step.setHaproxySocket("run/haproxy.sock");
-        assertThat(step.toSpec().toRequest(workspace).overrides().haproxySocket())
+        assertThat(step.toSpec().toRequest(workspace, null).overrides().haproxySocket())
                 .isEqualTo(workspace.resolve("run/haproxy.sock").toAbsolutePath().normalize());
     }
 
@@ -78,7 +80,7 @@ class DeployStepTranslationTest {
         step.setApp("");
         step.setHealthTimeout(" ");
         step.setHaproxySocket("");
-        assertThat(step.toSpec().toRequest(workspace).overrides()).isEqualTo(SettingsOverrides.NONE);
+        assertThat(step.toSpec().toRequest(workspace, null).overrides()).isEqualTo(SettingsOverrides.NONE);
     }
 
     @Test
@@ -114,10 +116,24 @@ class DeployStepTranslationTest {
     }
 
     @Test
-    void pullCredentialsTheEngineCannotTakeAreRefusedByNameNotDropped() {
-        assertThatThrownBy(() -> deploy(new ImmutableDeployStep(Samples.refText('a'), "staging"), new RegistryLogin("ci", "s3cret")))
-                .hasMessageStartingWith("registryCredentialsId: ")
-                .hasMessageNotContaining("s3cret");
+    void pullCredentialsReachTheRequestAndNothingElse() throws Exception {
+        DeployRequest request = new ImmutableDeployStep(Samples.refText('a'), "staging").toSpec()
+                .toRequest(workspace, new RegistryLogin("ci", "s3cret"));
+        assertThat(request.credentials().username()).isEqualTo("ci");
+        assertThat(request.credentials().password()).isEqualTo("s3cret");
+        assertThat(request.overrides()).isEqualTo(SettingsOverrides.NONE);
+        assertThat(new ImmutableDeployStep(Samples.refText('a'), "staging").toSpec().toRequest(workspace, null).credentials()).isNull();
+    }
+
+    @Test
+    void rollbackPullCredentialsReachTheRequest() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        engine.view = Samples.view(null, null, null, null);
+        EngineCallable.execute(new RollbackOperation("staging", Samples.releaseId('a'), null, new RegistryLogin("ci", "s3cret")), engine, workspace);
+        assertThat(engine.calls).singleElement().isInstanceOfSatisfying(RollbackRequest.class, r -> {
+            assertThat(r.toReleaseId()).isEqualTo(Samples.releaseId('a'));
+            assertThat(r.credentials().password()).isEqualTo("s3cret");
+        });
     }
 
     private Object deploy(ImmutableDeployStep step, RegistryLogin login) throws Exception {

@@ -111,9 +111,9 @@ class EnvironmentResultTranslationTest {
     @Test
     void aRollbackToANamedReleaseAsksNoStatusAndIsRecordedRolledBack() throws Exception {
         engine.view = Samples.view(Samples.colour(BLUE, ACTIVE, 'a'), Samples.colour(GREEN, WARM, 'b'), null, 3L);
-        EnvironmentOutcome outcome = EngineCallable.execute(new RollbackOperation("staging", Samples.releaseId('a'), null), engine, workspace);
+        EnvironmentOutcome outcome = EngineCallable.execute(new RollbackOperation("staging", Samples.releaseId('a'), null, null), engine, workspace);
 
-        assertThat(engine.calls).containsExactly(new RollbackRequest("staging", Samples.releaseId('a'), null));
+        assertThat(engine.calls).containsExactly(new RollbackRequest("staging", Samples.releaseId('a'), null, null));
         assertThat(outcome.discarded()).isNull();
         assertThat(Recording.rolledBack(outcome, 1L)).singleElement().satisfies(d -> {
             assertThat(d.getOperation()).isEqualTo("rollback");
@@ -128,9 +128,9 @@ class EnvironmentResultTranslationTest {
         engine.status = Samples.view(Samples.colour(BLUE, ACTIVE, 'a'), null, Samples.colour(GREEN, HEALTHY, 'b'), null);
         engine.view = Samples.view(Samples.colour(BLUE, ACTIVE, 'a'), null, null, null);
 
-        EnvironmentOutcome outcome = EngineCallable.execute(new RollbackOperation("staging", null, null), engine, workspace);
+        EnvironmentOutcome outcome = EngineCallable.execute(new RollbackOperation("staging", null, null, null), engine, workspace);
 
-        assertThat(engine.calls).containsExactly("status staging", new RollbackRequest("staging", null, null));
+        assertThat(engine.calls).containsExactly("status staging", new RollbackRequest("staging", null, null, null));
         assertThat(outcome.discarded().releaseId()).isEqualTo(Samples.releaseId('b'));
         assertThat(StepResults.environment(outcome)).containsEntry("preview", null).containsEntry("switchMillis", null);
         assertThat(Recording.rolledBack(outcome, 1L)).singleElement().satisfies(d -> {
