@@ -50,6 +50,7 @@ class PluginDeployIT {
     String app;
     String environment;
     CapturingListener log;
+    String suffix;
 
     @BeforeEach
     void startRouter() throws Exception {
@@ -59,6 +60,12 @@ class PluginDeployIT {
         app = ItSupport.unique("app");
         environment = "staging";
         log = new CapturingListener();
+        suffix = app;
+    }
+
+    /** The page of {@code version} as this test's builds serve it. */
+    private String page(String version) {
+        return version + " " + suffix;
     }
 
     @AfterEach
@@ -69,8 +76,13 @@ class PluginDeployIT {
         }
     }
 
+    /**
+     * Builds the sample app serving {@code page} plus this test's suffix: builds are reproducible, so a page shared
+     * with another test run on the same daemon would give the same image id, and one run's clean-up could collide
+     * with the other's running container.
+     */
     private BuildOutcome build(String page, int buildNumber) throws Exception {
-        Path workspace = SampleApp.write(root.resolve("ws-" + buildNumber), page);
+        Path workspace = SampleApp.write(root.resolve("ws-" + buildNumber), page + " " + suffix);
         BuildSpec spec = BuildSpec.builder().image(repository).context(".")
                 .invocation("https://jenkins.example.com/job/app/" + buildNumber + "/", "app#" + buildNumber)
                 .outputKey("k" + buildNumber).build();
@@ -107,14 +119,14 @@ class PluginDeployIT {
 
         EnvironmentOutcome first = run(new DeployOperation(deploy(v1).build(), null));
         assertThat(first.active().releaseId()).isEqualTo(v1.releaseId());
-        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo("v1");
+        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo(page("v1"));
         build1.recordDeployments(Recording.deployed(first, v1.ref(), 10L));
 
         EnvironmentOutcome second = run(new DeployOperation(DeploySpec.builder(environment, v2.ref()).build(), null));
         assertThat(second.active().releaseId()).isEqualTo(v2.releaseId());
         assertThat(second.previous().releaseId()).isEqualTo(v1.releaseId());
         assertThat(second.switchMillis()).isNotNull();
-        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo("v2");
+        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo(page("v2"));
 
         // immutableRollback(environment: 'staging', toBuild: 1)
         RollbackTargets.Target target = RollbackTargets.resolve(1, null, null,
@@ -122,7 +134,7 @@ class PluginDeployIT {
         assertThat(target.releaseId()).isEqualTo(v1.releaseId());
         EnvironmentOutcome rolledBack = run(new RollbackOperation(environment, target.releaseId(), target.digest(), null));
 
-        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo("v1");
+        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo(page("v1"));
         assertThat(rolledBack.active().releaseId()).isEqualTo(v1.releaseId());
         assertThat(Recording.rolledBack(rolledBack, 30L)).extracting(RecordedDeployment::getOutcome, RecordedDeployment::getReleaseId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(DeploymentOutcome.ROLLED_BACK, v1.releaseId()));
@@ -138,19 +150,19 @@ class PluginDeployIT {
         assertThat(waiting.preview().releaseId()).isEqualTo(v2.releaseId());
         assertThat(waiting.switchMillis()).isNull();
         assertThat(Recording.deployed(waiting, v2.ref(), 1L)).extracting(RecordedDeployment::getOutcome).containsExactly(DeploymentOutcome.HEALTHY);
-        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo("v1");
+        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo(page("v1"));
 
         EnvironmentOutcome discarded = run(new RollbackOperation(environment, null, null, null));
         assertThat(discarded.discarded().releaseId()).isEqualTo(v2.releaseId());
         assertThat(discarded.preview()).isNull();
-        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo("v1");
+        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo(page("v1"));
 
         EnvironmentOutcome again = run(new DeployOperation(DeploySpec.builder(environment, v2.ref()).manualPromotion(true).build(), null));
         assertThat(again.preview().releaseId()).isEqualTo(v2.releaseId());
         EnvironmentOutcome promoted = run(new PromoteOperation(environment));
         assertThat(promoted.active().releaseId()).isEqualTo(v2.releaseId());
         assertThat(promoted.switchMillis()).isNotNull();
-        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo("v2");
+        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo(page("v2"));
     }
 
     @Test
@@ -163,7 +175,7 @@ class PluginDeployIT {
                 .health("/no-such-page", "3s").build(), null)))
                 .isInstanceOfSatisfying(ReleaseFailure.class, f -> assertThat(f.failedSafely()).isTrue());
 
-        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo("v1");
+        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo(page("v1"));
     }
 
     @Test
@@ -175,7 +187,7 @@ class PluginDeployIT {
 
         assertThat(repeated.active().colour()).isEqualTo(first.active().colour());
         assertThat(repeated.switchMillis()).isNull();
-        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo("v1");
+        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo(page("v1"));
         assertThat(log.text()).isNotBlank();
     }
 }
