@@ -50,6 +50,7 @@ final class ColourStarter {
                     + colour.label() + " of " + s.name() + ": " + outcome.reason() + ". Traffic did not move: " + s.trafficNow()
                     + "; the new container was removed.");
         }
+        s.docker().keepRunning(container);
         slot = s.transition(slot, DeploymentState.HEALTHY, "passed its health check");
         FaultPoints.reach(point(operation, "healthy"));
         s.done(intent);

@@ -186,9 +186,12 @@ class BuildFlowIT {
         assertThat(fixture.events()).noneMatch(e -> e instanceof EngineEvent.LogLine);
     }
 
+    /** Untags every tag of the repository: other tests' images may share layers (and ids), so nothing is deleted by id. */
     private void removeLocalImages() {
-        fixture.docker().listImagesCmd().withImageNameFilter(repository).exec()
-                .forEach(image -> fixture.docker().removeImageCmd(image.getId()).withForce(true).exec());
+        fixture.docker().listImagesCmd().withImageNameFilter(repository).exec().stream()
+                .flatMap(image -> java.util.Arrays.stream(image.getRepoTags()))
+                .filter(tag -> tag.startsWith(repository + ":"))
+                .forEach(tag -> fixture.docker().removeImageCmd(tag).exec());
         assertThat(fixture.docker().listImagesCmd().withImageNameFilter(repository).exec()).isEmpty();
     }
 }
