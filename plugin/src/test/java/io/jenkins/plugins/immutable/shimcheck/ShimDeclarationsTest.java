@@ -19,6 +19,7 @@ import hudson.util.FormValidation;
 import hudson.util.Secret;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
@@ -39,6 +40,7 @@ import jenkins.MasterToSlaveFileCallable;
 import jenkins.YesNoMaybe;
 import jenkins.model.ArtifactManager;
 import jenkins.model.Jenkins;
+import jenkins.util.VirtualFile;
 import net.java.sezpoz.Index;
 import net.java.sezpoz.IndexItem;
 import net.java.sezpoz.Indexable;
@@ -187,6 +189,23 @@ public class ShimDeclarationsTest {
         Method withRequirements = CredentialsProvider.class.getMethod(
                 "findCredentialById", String.class, Class.class, Run.class, DomainRequirement[].class);
         assertThat(withRequirements.isVarArgs()).isTrue();
+    }
+
+    @Test
+    void virtualFileReadMembersAreTheRealAbstractOnes() throws Exception {
+        Method exists = VirtualFile.class.getMethod("exists");
+        assertThat(exists.getReturnType()).isEqualTo(boolean.class);
+        assertThat(exists.getExceptionTypes()).containsExactly(IOException.class);
+        Method child = VirtualFile.class.getMethod("child", String.class);
+        assertThat(child.getReturnType()).isEqualTo(VirtualFile.class);
+        assertThat(child.getExceptionTypes()).isEmpty();
+        Method open = VirtualFile.class.getMethod("open");
+        assertThat(open.getReturnType()).isEqualTo(InputStream.class);
+        assertThat(open.getExceptionTypes()).containsExactly(IOException.class);
+        for (Method m : List.of(exists, child, open)) {
+            assertThat(Modifier.isAbstract(m.getModifiers())).as(m.getName()).isTrue();
+            assertThat(Modifier.isPublic(m.getModifiers())).as(m.getName()).isTrue();
+        }
     }
 
     @Test

@@ -35,21 +35,28 @@ final class ColourStarter {
             info = s.docker().run(new ContainerSpec(container, release.ref(), s.settings().containerPort(),
                     s.labels(colour, release)), s.pullCredentials(release.ref()));
         } catch (ReleaseException e) {
-            abandon(s, slot, intent, "could not start: " + e.getMessage());
+            abandonQuietly(s, slot, intent, "could not start: " + e.getMessage());
             throw withTrafficNote(s, e);
         }
         slot = s.place(slot.withPort(info.hostPort()), "container " + container + " listens on 127.0.0.1:" + info.hostPort());
         FaultPoints.reach(point(operation, "container-started"));
         s.events().on(new StageStarted("health", "GET " + s.settings().healthPath() + " on " + colour.label()
                 + " until 3 answers in a row are 2xx, for up to " + s.settings().healthTimeout().toSeconds() + "s"));
-        HealthCheck.Outcome outcome = s.health().await(colour.label(), container, info.hostPort(), s.settings().healthPath(),
-                s.settings().healthTimeout());
+        HealthCheck.Outcome outcome;
+        try {
+            outcome = s.health().await(colour.label(), container, info.hostPort(), s.settings().healthPath(),
+                    s.settings().healthTimeout());
+        } catch (ReleaseException e) {
+            abandonQuietly(s, slot, intent, "health check interrupted: " + e.getMessage());
+            throw withTrafficNote(s, e);
+        }
         if (!outcome.passed()) {
             abandon(s, slot, intent, "failed its health check: " + outcome.reason());
             throw new ReleaseException(Kind.FAILED_SAFELY, "Release " + release.id() + " failed its health check in "
                     + colour.label() + " of " + s.name() + ": " + outcome.reason() + ". Traffic did not move: " + s.trafficNow()
                     + "; the new container was removed.");
         }
+        s.docker().keepRunning(container);
         slot = s.transition(slot, DeploymentState.HEALTHY, "passed its health check");
         FaultPoints.reach(point(operation, "healthy"));
         s.done(intent);
@@ -75,21 +82,43 @@ final class ColourStarter {
                 + ") to make room; a rollback to it now redeploys its digest.");
     }
 
-    /** Removes the new colour and records why; the router was never touched. */
+    /**
+     * Removes the new colour and records why; the router was never touched. When the container cannot be removed, the
+     * intent stays unfinished so that the next command removes it.
+     */
     static void abandon(Session s, Slot slot, Intent intent, String why) throws ReleaseException {
+        ReleaseException removal = null;
         try {
             s.docker().remove(slot.container());
-        } finally {
-            s.transition(slot, DeploymentState.ABORTED, why);
-            s.done(intent);
+        } catch (ReleaseException e) {
+            removal = e;
+        }
+        s.transition(slot, DeploymentState.ABORTED, why);
+        if (removal != null) {
+            throw removal;
+        }
+        s.done(intent);
+    }
+
+    /**
+     * When the daemon itself is gone, the new container cannot be removed now; the intent stays unfinished and the
+     * next command removes it. Traffic never moved either way.
+     */
+    private static void abandonQuietly(Session s, Slot slot, Intent intent, String why) {
+        try {
+            abandon(s, slot, intent, why);
+        } catch (ReleaseException e) {
+            s.note("Could not remove " + slot.container() + " now (" + e.getMessage() + "); the next command on " + s.name()
+                    + " will.");
         }
     }
 
     private static ReleaseException withTrafficNote(Session s, ReleaseException e) {
-        if (e instanceof ComponentUnreachableException) {
-            return e;
+        String message = e.getMessage() + " Traffic did not move: " + s.trafficNow() + ".";
+        if (e instanceof ComponentUnreachableException unreachable) {
+            return new ComponentUnreachableException(unreachable.component(), unreachable.address(), message, e);
         }
-        return new ReleaseException(e.kind(), e.getMessage() + " Traffic did not move: " + s.trafficNow() + ".", e);
+        return new ReleaseException(e.kind(), message, e);
     }
 
     static String point(Intent.Operation operation, String moment) {

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 /**
  * Named moments between the steps of an operation, where a fault test can stop the process: with
  * {@code IMMUTABLE_PAUSE_AT=<name>[,<name>…]} in its environment, the process prints {@code IMMUTABLE_PAUSED_AT <name>}
- * on stderr when it reaches one and waits there to be killed ({@code kill -9}). Without that variable nothing happens.
+ * on stderr when it reaches one and waits there to be killed ({@code kill -9}) — or, when {@code IMMUTABLE_RESUME_FILE}
+ * names a file, until that file exists, so a test can change the world (kill a container) and let the operation go on.
+ * Without those variables nothing happens.
  */
 public final class FaultPoints {
 
@@ -15,6 +17,8 @@ public final class FaultPoints {
     public static final String VARIABLE = "IMMUTABLE_PAUSE_AT";
     /** What a paused process prints on stderr, followed by the point's name. */
     public static final String MARKER = "IMMUTABLE_PAUSED_AT ";
+    /** The environment variable naming the file whose creation resumes a paused process. */
+    public static final String RESUME_VARIABLE = "IMMUTABLE_RESUME_FILE";
 
     private static final Set<String> PAUSE_AT = parse(System.getenv(VARIABLE));
 
@@ -27,9 +31,10 @@ public final class FaultPoints {
         }
         System.err.println(MARKER + point);
         System.err.flush();
-        while (true) {
+        String resume = System.getenv(RESUME_VARIABLE);
+        while (resume == null || !java.nio.file.Files.exists(java.nio.file.Path.of(resume))) {
             try {
-                Thread.sleep(60_000);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -39,6 +39,12 @@ public interface DockerGateway extends AutoCloseable {
      */
     ContainerInfo run(ContainerSpec spec, RegistryCredentials credentials) throws ReleaseException;
 
+    /**
+     * Lets the daemon restart the container after a crash or a daemon restart. Set only once it passed its health
+     * check: before that, a crash must stay visible as a crash.
+     */
+    void keepRunning(String name) throws ReleaseException;
+
     /** The container of that name, if it exists. */
     Optional<ContainerInfo> inspect(String name) throws ReleaseException;
 

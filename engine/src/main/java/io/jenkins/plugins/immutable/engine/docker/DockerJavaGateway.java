@@ -179,10 +179,7 @@ public final class DockerJavaGateway implements DockerGateway {
                     .withName(spec.name())
                     .withLabels(spec.labels())
                     .withExposedPorts(port)
-                    .withHostConfig(HostConfig.newHostConfig()
-                            .withPortBindings(bindings)
-                            // A daemon restart must not take a live colour down with it.
-                            .withRestartPolicy(RestartPolicy.unlessStoppedRestart()))
+                    .withHostConfig(HostConfig.newHostConfig().withPortBindings(bindings))
                     .exec().getId();
             client.startContainerCmd(id).exec();
         } catch (RuntimeException e) {
@@ -190,6 +187,16 @@ public final class DockerJavaGateway implements DockerGateway {
         }
         return inspect(spec.name()).orElseThrow(() -> new ReleaseException(Kind.FAILED_SAFELY,
                 "Started container " + spec.name() + " on " + host + " but it vanished at once"));
+    }
+
+    @Override
+    public void keepRunning(String name) throws ReleaseException {
+        try {
+            // A daemon restart must not take a live colour down with it.
+            client.updateContainerCmd(name).withRestartPolicy(RestartPolicy.unlessStoppedRestart()).exec();
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "set the restart policy of container " + name, e);
+        }
     }
 
     private void pull(ImageRef image, RegistryCredentials credentials) throws ReleaseException {

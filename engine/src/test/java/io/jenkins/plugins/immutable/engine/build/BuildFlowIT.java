@@ -79,7 +79,7 @@ class BuildFlowIT {
         assertThat(second.release()).isEqualTo(first.release());
         assertThat(second.provenanceJson()).isEqualTo(first.provenanceJson());
         assertThat(Files.readString(second.provenanceFile())).isEqualTo(first.provenanceJson());
-        assertThat(fixture.docker().listImagesCmd().withImageNameFilter(repository).exec()).isEmpty();
+        assertThat(fixture.docker().listImagesCmd().withReferenceFilter(repository).exec()).isEmpty();
         assertThat(fixture.events()).noneMatch(e -> e instanceof EngineEvent.LogLine);
         assertThat(fixture.log()).contains("Reused release " + first.release().id());
     }
@@ -186,9 +186,13 @@ class BuildFlowIT {
         assertThat(fixture.events()).noneMatch(e -> e instanceof EngineEvent.LogLine);
     }
 
+    /** Untags every tag of the repository: other tests' images may share layers (and ids), so nothing is deleted by id. */
     private void removeLocalImages() {
-        fixture.docker().listImagesCmd().withImageNameFilter(repository).exec()
-                .forEach(image -> fixture.docker().removeImageCmd(image.getId()).withForce(true).exec());
-        assertThat(fixture.docker().listImagesCmd().withImageNameFilter(repository).exec()).isEmpty();
+        fixture.docker().listImagesCmd().withReferenceFilter(repository).exec().stream()
+                .filter(image -> image.getRepoTags() != null)
+                .flatMap(image -> java.util.Arrays.stream(image.getRepoTags()))
+                .filter(tag -> tag.startsWith(repository + ":"))
+                .forEach(tag -> fixture.docker().removeImageCmd(tag).exec());
+        assertThat(fixture.docker().listImagesCmd().withReferenceFilter(repository).exec()).isEmpty();
     }
 }

@@ -86,7 +86,7 @@ public final class EngineFixture implements AutoCloseable {
     @Override
     public void close() throws Exception {
         engine.close();
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(java.util.Map.of()).exec().stream()
+        docker.listContainersCmd().withShowAll(true).exec().stream()
                 .filter(c -> c.getNames()[0].contains(prefix))
                 .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
         docker.close();

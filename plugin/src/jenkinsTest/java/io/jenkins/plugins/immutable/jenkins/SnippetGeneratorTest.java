@@ -1,0 +1,54 @@
+package io.jenkins.plugins.immutable.jenkins;
+
+import io.jenkins.plugins.immutable.steps.ImmutableBuildStep;
+import io.jenkins.plugins.immutable.steps.ImmutableDeployStep;
+import io.jenkins.plugins.immutable.steps.ImmutablePromoteStep;
+import io.jenkins.plugins.immutable.steps.ImmutableRollbackStep;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Each step round-trips through the Snippet Generator: form → step → Groovy → step, defaults left out. */
+@WithJenkins
+class SnippetGeneratorTest {
+
+    private static final String REF = "127.0.0.1:5000/team/app@sha256:" + "a".repeat(64);
+
+    @Test
+    void immutableBuild(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        snippets.assertRoundTrip(new ImmutableBuildStep("127.0.0.1:5000/team/app"), "immutableBuild '127.0.0.1:5000/team/app'");
+
+        ImmutableBuildStep step = new ImmutableBuildStep("127.0.0.1:5000/team/app");
+        step.setContext("app");
+        step.setRebuild(true);
+        step.setRegistryCredentialsId("registry");
+        snippets.assertRoundTrip(step,
+                "immutableBuild context: 'app', image: '127.0.0.1:5000/team/app', rebuild: true, registryCredentialsId: 'registry'");
+    }
+
+    @Test
+    void immutableDeploy(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        snippets.assertRoundTrip(new ImmutableDeployStep(REF, "staging"), "immutableDeploy environment: 'staging', ref: '" + REF + "'");
+
+        ImmutableDeployStep step = new ImmutableDeployStep(REF, "production");
+        step.setManualPromotion(true);
+        step.setPort(8080);
+        step.setHealthTimeout("2m");
+        snippets.assertRoundTrip(step, "immutableDeploy environment: 'production', healthTimeout: '2m', manualPromotion: true, port: 8080, ref: '"
+                + REF + "'");
+    }
+
+    @Test
+    void immutablePromoteAndImmutableRollback(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        snippets.assertRoundTrip(new ImmutablePromoteStep("production"), "immutablePromote 'production'");
+        snippets.assertRoundTrip(new ImmutableRollbackStep("production"), "immutableRollback 'production'");
+
+        ImmutableRollbackStep step = new ImmutableRollbackStep("production");
+        step.setToBuild(41);
+        snippets.assertRoundTrip(step, "immutableRollback environment: 'production', toBuild: 41");
+    }
+}

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.immutable.agent;
+
+import io.jenkins.plugins.immutable.engine.api.BuildResult;
+import io.jenkins.plugins.immutable.engine.api.Release;
+import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds (or reuses) a release on the agent and reports it as a {@link BuildOutcome}. */
+public final class BuildOperation implements EngineOperation<BuildOutcome> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final BuildSpec spec;
+    private final RegistryLogin login;
+    // An ArrayList, not List.copyOf: JDK-internal collection classes may be refused by Jenkins' remoting class filter.
+    private final ArrayList<PriorReleaseSpec> priors;
+
+    /** @param login registry credentials for the push, or {@code null} for the agent's {@code ~/.docker/config.json} */
+    public BuildOperation(BuildSpec spec, RegistryLogin login, List<PriorReleaseSpec> priors) {
+        this.spec = spec;
+        this.login = login;
+        this.priors = new ArrayList<>(priors);
+    }
+
+    @Override
+    public BuildOutcome run(ReleaseEngine engine, Path workspace) throws ReleaseException {
+        Path outputDir = spec.outputDir(workspace);
+        BuildResult result = engine.build(spec.toRequest(workspace, login, priors));
+        return outcome(result, outputDir);
+    }
+
+    static BuildOutcome outcome(BuildResult result, Path outputDir) {
+        Release release = result.release();
+        ProvenanceSummary provenance = ProvenanceSummary.read(result.provenanceJson());
+        return BuildOutcome.builder()
+                .release(release.id(), release.app(), release.ref().toString(), release.ref().repository(),
+                        release.digest().value(), release.inputDigest() == null ? null : release.inputDigest().value())
+                .reused(result.reused())
+                .source(release.sourceUri(), provenance.sourceRevision() != null ? provenance.sourceRevision() : release.sourceRevision())
+                .created(release.created().toEpochMilli(), provenance.builderId() != null ? provenance.builderId() : release.builderId())
+                .run(provenance.invocationId(), provenance.startedOn(), provenance.finishedOn())
+                .files(folderOf(result.releaseFile(), outputDir).toString(), fileName(result.releaseFile(), "release.json"),
+                        fileName(result.provenanceFile(), "provenance.intoto.json"))
+                .build();
+    }
+
+    @Override
+    public String parameterName(String engineField) {
+        return BuildFieldNames.parameterName(engineField);
+    }
+
+    /** The engine writes both files into the output folder it was given; trust where it says it wrote them. */
+    private static Path folderOf(Path file, Path requested) {
+        return file == null || file.getParent() == null ? requested : file.getParent();
+    }
+
+    private static String fileName(Path file, String fallback) {
+        return file == null || file.getFileName() == null ? fallback : file.getFileName().toString();
+    }
+}

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.immutable.agent;
+
+import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import java.nio.file.Path;
+
+/**
+ * Deploys a release by digest, blue/green. Safe to run again after a controller restart: the engine treats a deploy
+ * of the ref already active in the environment as a no-op.
+ */
+public final class DeployOperation implements EngineOperation<EnvironmentOutcome> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final DeploySpec spec;
+    private final RegistryLogin login;
+
+    /** @param login registry credentials for pulling the image, or {@code null} for the agent's Docker login */
+    public DeployOperation(DeploySpec spec, RegistryLogin login) {
+        this.spec = spec;
+        this.login = login;
+    }
+
+    @Override
+    public EnvironmentOutcome run(ReleaseEngine engine, Path workspace) throws ReleaseException {
+        return EnvironmentOutcome.of(engine.deploy(spec.toRequest(workspace, login)));
+    }
+}

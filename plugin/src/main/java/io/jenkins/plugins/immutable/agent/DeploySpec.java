@@ -1,0 +1,121 @@
+package io.jenkins.plugins.immutable.agent;
+
+import io.jenkins.plugins.immutable.engine.api.DeployRequest;
+import io.jenkins.plugins.immutable.engine.api.InvalidInputException;
+import java.io.Serializable;
+import java.nio.file.Path;
+
+/**
+ * What {@code immutableDeploy} asks for, as plain values. Kept in the step execution (which Pipeline writes to
+ * disk to resume after a restart), so it holds no credential. {@code null} means "not given": the environment keeps
+ * its stored setting.
+ */
+public final class DeploySpec implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String environment;
+    private String ref;
+    private String app;
+    private Integer port;
+    private String healthPath;
+    private String healthTimeout;
+    private Boolean manualPromotion;
+    private String haproxySocket;
+    private String haproxyBackend;
+    private String keepPrevious;
+    private String dockerHost;
+
+    private DeploySpec() {
+    }
+
+    public static Builder builder(String environment, String ref) {
+        return new Builder(environment, ref);
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public String ref() {
+        return ref;
+    }
+
+    /**
+     * The engine request; a relative {@code haproxySocket} is read against the workspace, not the agent's folder.
+     *
+     * @param login registry credentials for pulling the image, or {@code null} for the agent user's Docker logins
+     */
+    public DeployRequest toRequest(Path workspace, RegistryLogin login) throws InvalidInputException {
+        return DeployRequest.builder()
+                .environment(environment)
+                .ref(ref)
+                .app(app)
+                .port(port == null ? null : port.toString())
+                .healthPath(healthPath)
+                .healthTimeout(healthTimeout)
+                .manualPromotion(manualPromotion)
+                .haproxySocket(haproxySocket == null || haproxySocket.isBlank() ? haproxySocket
+                        : workspace.resolve(haproxySocket.strip()).toString())
+                .haproxyBackend(haproxyBackend)
+                .keepPrevious(keepPrevious)
+                .dockerHost(dockerHost)
+                .credentials(login == null ? null : login.toCredentials())
+                .build();
+    }
+
+    /** Takes the step's optional values; blanks count as not given. */
+    public static final class Builder {
+        private final DeploySpec s = new DeploySpec();
+
+        private Builder(String environment, String ref) {
+            s.environment = environment;
+            s.ref = ref;
+        }
+
+        public Builder app(String app) {
+            s.app = given(app);
+            return this;
+        }
+
+        public Builder port(Integer port) {
+            s.port = port;
+            return this;
+        }
+
+        public Builder health(String path, String timeout) {
+            s.healthPath = given(path);
+            s.healthTimeout = given(timeout);
+            return this;
+        }
+
+        public Builder manualPromotion(Boolean manual) {
+            s.manualPromotion = manual;
+            return this;
+        }
+
+        public Builder haproxy(String socket, String backend) {
+            s.haproxySocket = given(socket);
+            s.haproxyBackend = given(backend);
+            return this;
+        }
+
+        public Builder keepPrevious(String duration) {
+            s.keepPrevious = given(duration);
+            return this;
+        }
+
+        public Builder dockerHost(String uri) {
+            s.dockerHost = given(uri);
+            return this;
+        }
+
+        public DeploySpec build() {
+            return s;
+        }
+
+        private static String given(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.immutable.agent;
+
+import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An environment after a deploy, promote or rollback, as plain values for the controller. {@link #discarded()} is
+ * the preview a rollback removed (traffic never moved to it), else {@code null}.
+ */
+public final class EnvironmentOutcome implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String environment;
+    private final ColourOutcome active;
+    private final ColourOutcome previous;
+    private final ColourOutcome preview;
+    private final ColourOutcome discarded;
+    private final Long switchMillis;
+    // An ArrayList, not List.copyOf: JDK-internal collection classes may be refused by Jenkins' remoting class filter.
+    private final ArrayList<String> notes;
+
+    public EnvironmentOutcome(String environment, ColourOutcome active, ColourOutcome previous, ColourOutcome preview,
+            ColourOutcome discarded, Long switchMillis, List<String> notes) {
+        this.environment = environment;
+        this.active = active;
+        this.previous = previous;
+        this.preview = preview;
+        this.discarded = discarded;
+        this.switchMillis = switchMillis;
+        this.notes = new ArrayList<>(notes);
+    }
+
+    static EnvironmentOutcome of(EnvironmentView view) {
+        return of(view, null);
+    }
+
+    static EnvironmentOutcome of(EnvironmentView view, ColourOutcome discarded) {
+        return new EnvironmentOutcome(view.environment(), ColourOutcome.of(view.active()), ColourOutcome.of(view.previous()),
+                ColourOutcome.of(view.preview()), discarded, view.switchMillis(), view.notes());
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public ColourOutcome active() {
+        return active;
+    }
+
+    public ColourOutcome previous() {
+        return previous;
+    }
+
+    public ColourOutcome preview() {
+        return preview;
+    }
+
+    public ColourOutcome discarded() {
+        return discarded;
+    }
+
+    /** How long the router switch took when traffic moved, else {@code null}. */
+    public Long switchMillis() {
+        return switchMillis;
+    }
+
+    public List<String> notes() {
+        return Collections.unmodifiableList(notes);
+    }
+}

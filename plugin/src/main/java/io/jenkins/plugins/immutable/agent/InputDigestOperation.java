@@ -1,0 +1,31 @@
+package io.jenkins.plugins.immutable.agent;
+
+import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Computes the input digest of an {@code immutableBuild} without building, so the controller can look for an
+ * earlier build of the job that recorded a release from the same inputs. It also validates every parameter first.
+ */
+public final class InputDigestOperation implements EngineOperation<String> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final BuildSpec spec;
+
+    public InputDigestOperation(BuildSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public String run(ReleaseEngine engine, Path workspace) throws ReleaseException {
+        return engine.inputDigest(spec.toRequest(workspace, null, List.of())).value();
+    }
+
+    @Override
+    public String parameterName(String engineField) {
+        return BuildFieldNames.parameterName(engineField);
+    }
+}

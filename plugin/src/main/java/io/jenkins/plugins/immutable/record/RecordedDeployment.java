@@ -1,0 +1,89 @@
+package io.jenkins.plugins.immutable.record;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * One change a build made to an environment: which release went to which colour, when, by which operation, and
+ * with what outcome. A plain class with final fields, written and restored by XStream.
+ */
+@ExportedBean(defaultVisibility = 2)
+public final class RecordedDeployment {
+
+    private final String environment;
+    private final String operation;
+    private final String colour;
+    private final String ref;
+    private final String releaseId;
+    private final long timeMillis;
+    private final DeploymentOutcome outcome;
+    private final Long switchMillis;
+
+    /**
+     * @param operation    {@code deploy}, {@code promote} or {@code rollback}
+     * @param colour       {@code blue} or {@code green}; {@code null} when the deploy failed before a colour ran it
+     * @param switchMillis how long the router switch took when traffic moved, else {@code null}
+     */
+    public RecordedDeployment(String environment, String operation, String colour, String ref, String releaseId, long timeMillis,
+            DeploymentOutcome outcome, Long switchMillis) {
+        this.environment = environment;
+        this.operation = operation;
+        this.colour = colour;
+        this.ref = ref;
+        this.releaseId = releaseId;
+        this.timeMillis = timeMillis;
+        this.outcome = outcome;
+        this.switchMillis = switchMillis;
+    }
+
+    @Exported
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @Exported
+    public String getOperation() {
+        return operation;
+    }
+
+    @Exported
+    public String getColour() {
+        return colour;
+    }
+
+    @Exported
+    public String getRef() {
+        return ref;
+    }
+
+    @Exported
+    public String getReleaseId() {
+        return releaseId;
+    }
+
+    @Exported
+    public long getTimeMillis() {
+        return timeMillis;
+    }
+
+    /** When, ISO-8601 in UTC. */
+    public String getTime() {
+        return Instant.ofEpochMilli(timeMillis).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    @Exported
+    public DeploymentOutcome getOutcome() {
+        return outcome;
+    }
+
+    public String getOutcomeLabel() {
+        return outcome == null ? "" : outcome.label();
+    }
+
+    @Exported
+    public Long getSwitchMillis() {
+        return switchMillis;
+    }
+}

@@ -1,0 +1,155 @@
+package io.jenkins.plugins.immutable.record;
+
+import io.jenkins.plugins.immutable.agent.BuildOutcome;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * A release a build made or reused, as kept in the build record. A plain class with final fields: XStream writes
+ * and restores it (Jenkins cannot read records back), and nothing changes it once recorded.
+ */
+@ExportedBean(defaultVisibility = 2)
+public final class RecordedRelease {
+
+    private final String releaseId;
+    private final String app;
+    private final String ref;
+    private final String repository;
+    private final String digest;
+    private final String inputDigest;
+    private final boolean reused;
+    private final String sourceUri;
+    private final String sourceRevision;
+    private final long createdMillis;
+    private final String builderId;
+    private final String invocationId;
+    private final String startedOn;
+    private final String finishedOn;
+    private final String releaseFile;
+    private final String provenanceFile;
+    private final long recordedMillis;
+
+    private RecordedRelease(BuildOutcome o, String artifactPrefix, long recordedMillis) {
+        this.releaseId = o.releaseId();
+        this.app = o.app();
+        this.ref = o.ref();
+        this.repository = o.repository();
+        this.digest = o.digest();
+        this.inputDigest = o.inputDigest();
+        this.reused = o.reused();
+        this.sourceUri = o.sourceUri();
+        this.sourceRevision = o.sourceRevision();
+        this.createdMillis = o.createdMillis();
+        this.builderId = o.builderId();
+        this.invocationId = o.invocationId();
+        this.startedOn = o.startedOn();
+        this.finishedOn = o.finishedOn();
+        this.releaseFile = artifactPrefix + "release.json";
+        this.provenanceFile = artifactPrefix + "provenance.intoto.json";
+        this.recordedMillis = recordedMillis;
+    }
+
+    /**
+     * @param artifactPrefix where in the build's artifacts its files go: {@code immutable/} or {@code immutable/<id>/}
+     */
+    public static RecordedRelease of(BuildOutcome outcome, String artifactPrefix, long recordedMillis) {
+        return new RecordedRelease(outcome, artifactPrefix, recordedMillis);
+    }
+
+    @Exported
+    public String getReleaseId() {
+        return releaseId;
+    }
+
+    @Exported
+    public String getApp() {
+        return app;
+    }
+
+    /** The image by digest: {@code repository@sha256:…}. */
+    @Exported
+    public String getRef() {
+        return ref;
+    }
+
+    @Exported
+    public String getRepository() {
+        return repository;
+    }
+
+    @Exported
+    public String getDigest() {
+        return digest;
+    }
+
+    @Exported
+    public String getInputDigest() {
+        return inputDigest;
+    }
+
+    /** {@code true} when the build reused an earlier release with the same inputs instead of building. */
+    @Exported
+    public boolean isReused() {
+        return reused;
+    }
+
+    @Exported
+    public String getSourceUri() {
+        return sourceUri;
+    }
+
+    @Exported
+    public String getSourceRevision() {
+        return sourceRevision;
+    }
+
+    @Exported
+    public long getCreatedMillis() {
+        return createdMillis;
+    }
+
+    /** When the image was built, ISO-8601 in UTC. */
+    public String getCreated() {
+        return Instant.ofEpochMilli(createdMillis).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** The provenance's builder: the Jenkins build that made the image (for a reused release, an earlier one). */
+    @Exported
+    public String getBuilderId() {
+        return builderId;
+    }
+
+    @Exported
+    public String getInvocationId() {
+        return invocationId;
+    }
+
+    @Exported
+    public String getStartedOn() {
+        return startedOn;
+    }
+
+    @Exported
+    public String getFinishedOn() {
+        return finishedOn;
+    }
+
+    /** The archived {@code release.json}, relative to the build's artifacts. */
+    @Exported
+    public String getReleaseFile() {
+        return releaseFile;
+    }
+
+    /** The archived {@code provenance.intoto.json}, relative to the build's artifacts. */
+    @Exported
+    public String getProvenanceFile() {
+        return provenanceFile;
+    }
+
+    @Exported
+    public long getRecordedMillis() {
+        return recordedMillis;
+    }
+}

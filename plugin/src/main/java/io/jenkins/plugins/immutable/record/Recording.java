@@ -1,0 +1,75 @@
+package io.jenkins.plugins.immutable.record;
+
+import io.jenkins.plugins.immutable.agent.ColourOutcome;
+import io.jenkins.plugins.immutable.agent.EnvironmentOutcome;
+import io.jenkins.plugins.immutable.engine.api.ImageRef;
+import io.jenkins.plugins.immutable.engine.api.Release;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns what the engine reported after an environment operation into the deployments the build record keeps. */
+public final class Recording {
+
+    private Recording() {
+    }
+
+    /**
+     * After {@code immutableDeploy} of {@code ref}: the new colour is HEALTHY when it waits for promotion, ACTIVE
+     * when it took the traffic (or already had it: a repeated deploy is a no-op).
+     */
+    public static List<RecordedDeployment> deployed(EnvironmentOutcome env, String ref, long nowMillis) {
+        ColourOutcome preview = env.preview();
+        if (preview != null && sameRef(preview.ref(), ref)) {
+            return List.of(of(env, "deploy", preview, DeploymentOutcome.HEALTHY, nowMillis));
+        }
+        if (env.active() != null) {
+            return List.of(of(env, "deploy", env.active(), DeploymentOutcome.ACTIVE, nowMillis));
+        }
+        return List.of();
+    }
+
+    /** After {@code immutablePromote}: the promoted colour took the traffic. */
+    public static List<RecordedDeployment> promoted(EnvironmentOutcome env, long nowMillis) {
+        return env.active() == null ? List.of() : List.of(of(env, "promote", env.active(), DeploymentOutcome.ACTIVE, nowMillis));
+    }
+
+    /** After {@code immutableRollback}: a discarded preview is ABORTED; otherwise the active colour is live again. */
+    public static List<RecordedDeployment> rolledBack(EnvironmentOutcome env, long nowMillis) {
+        List<RecordedDeployment> out = new ArrayList<>();
+        if (env.discarded() != null) {
+            out.add(of(env, "rollback", env.discarded(), DeploymentOutcome.ABORTED, nowMillis));
+        } else if (env.active() != null) {
+            out.add(of(env, "rollback", env.active(), DeploymentOutcome.ROLLED_BACK, nowMillis));
+        }
+        return out;
+    }
+
+    /** A deploy the engine undid (failed health check): no colour kept it, traffic did not move. */
+    public static RecordedDeployment aborted(String environment, String ref, long nowMillis) {
+        String releaseId;
+        try {
+            releaseId = Release.idFor(ImageRef.parse(ref).digest());
+        } catch (IllegalArgumentException e) {
+            releaseId = null;
+        }
+        return new RecordedDeployment(environment, "deploy", null, ref, releaseId, nowMillis, DeploymentOutcome.ABORTED, null);
+    }
+
+    private static RecordedDeployment of(EnvironmentOutcome env, String operation, ColourOutcome colour, DeploymentOutcome outcome,
+            long nowMillis) {
+        Long switchMillis = outcome.live() ? env.switchMillis() : null;
+        return new RecordedDeployment(env.environment(), operation, colour.colour(), colour.ref(), colour.releaseId(), nowMillis,
+                outcome, switchMillis);
+    }
+
+    private static boolean sameRef(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        try {
+            return ImageRef.parse(a).equals(ImageRef.parse(b));
+        } catch (IllegalArgumentException e) {
+            return a.strip().equals(b.strip());
+        }
+    }
+}

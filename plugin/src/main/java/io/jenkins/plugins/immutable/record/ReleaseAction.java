@@ -1,0 +1,102 @@
+package io.jenkins.plugins.immutable.record;
+
+import hudson.model.Run;
+import io.jenkins.plugins.immutable.agent.BuildOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * The releases a build made or reused and the deployments it performed, kept in the build record ({@code build.xml},
+ * through XStream) and exported to {@code /api/json}. The job's earlier builds' actions are where the plugin looks
+ * for a release to reuse and where the Releases page reads the history.
+ */
+@ExportedBean
+public class ReleaseAction implements RunAction2 {
+
+    /** Where the first release's files go among the build's artifacts; further ones get a folder of their own. */
+    public static final String ARTIFACT_FOLDER = "immutable/";
+
+    private List<RecordedRelease> releases = new ArrayList<>();
+    private List<RecordedDeployment> deployments = new ArrayList<>();
+
+    private transient Run<?, ?> run;
+
+    public ReleaseAction() {
+    }
+
+    /**
+     * Records a release and chooses where its two files go among the artifacts.
+     *
+     * @return the new record, whose {@code releaseFile}/{@code provenanceFile} say where to archive; {@code null} when
+     *         this build already recorded that release (its files are archived already)
+     */
+    public synchronized RecordedRelease recordRelease(BuildOutcome outcome, long nowMillis) {
+        for (RecordedRelease known : releases) {
+            if (known.getReleaseId().equals(outcome.releaseId())) {
+                return null;
+            }
+        }
+        String prefix = releases.isEmpty() ? ARTIFACT_FOLDER : ARTIFACT_FOLDER + outcome.releaseId() + "/";
+        RecordedRelease recorded = RecordedRelease.of(outcome, prefix, nowMillis);
+        releases.add(recorded);
+        return recorded;
+    }
+
+    public synchronized void recordDeployments(List<RecordedDeployment> recorded) {
+        deployments.addAll(recorded);
+    }
+
+    @Exported
+    public synchronized List<RecordedRelease> getReleases() {
+        return List.copyOf(releases);
+    }
+
+    @Exported
+    public synchronized List<RecordedDeployment> getDeployments() {
+        return List.copyOf(deployments);
+    }
+
+    /** The build this record belongs to; {@code null} until Jenkins attaches or loads it. */
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return null; // shown by summary.jelly on the build page, not in the side panel
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Immutable releases";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "immutable-release";
+    }
+
+    /** A record written before a list existed restores that list as {@code null}; make it empty. */
+    protected Object readResolve() {
+        if (releases == null) {
+            releases = new ArrayList<>();
+        }
+        if (deployments == null) {
+            deployments = new ArrayList<>();
+        }
+        return this;
+    }
+}

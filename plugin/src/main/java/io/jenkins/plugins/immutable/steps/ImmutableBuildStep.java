@@ -1,0 +1,184 @@
+package io.jenkins.plugins.immutable.steps;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.immutable.agent.AgentSettings;
+import io.jenkins.plugins.immutable.agent.BuildSpec;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code immutableBuild(image: …)}: builds the image once, pushes it, records the release (digest, input digest,
+ * provenance) on the build, and returns {@code [ref, digest, releaseId, inputDigest, reused]}. Inputs an earlier build
+ * of the job already built are reused, so replaying a run gives the same image.
+ */
+public final class ImmutableBuildStep extends Step {
+
+    private final String image;
+    private String context = ".";
+    private String dockerfile = "Dockerfile";
+    private Map<String, String> buildArgs = new TreeMap<>();
+    private String target;
+    private String registryCredentialsId;
+    private boolean rebuild;
+    private String sourceUri;
+    private String sourceRevision;
+    private String stateDir;
+
+    @DataBoundConstructor
+    public ImmutableBuildStep(String image) {
+        this.image = image;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public String getContext() {
+        return context;
+    }
+
+    @DataBoundSetter
+    public void setContext(String context) {
+        this.context = context == null || context.isBlank() ? "." : context;
+    }
+
+    public String getDockerfile() {
+        return dockerfile;
+    }
+
+    @DataBoundSetter
+    public void setDockerfile(String dockerfile) {
+        this.dockerfile = dockerfile == null || dockerfile.isBlank() ? "Dockerfile" : dockerfile;
+    }
+
+    public Map<String, String> getBuildArgs() {
+        return Collections.unmodifiableMap(buildArgs);
+    }
+
+    /** Values as Pipeline passes them (GStrings, numbers) become text; a {@code null} value is the empty string. */
+    @DataBoundSetter
+    public void setBuildArgs(Map<String, ?> buildArgs) {
+        TreeMap<String, String> copy = new TreeMap<>();
+        if (buildArgs != null) {
+            buildArgs.forEach((name, value) -> copy.put(String.valueOf(name), value == null ? "" : value.toString()));
+        }
+        this.buildArgs = copy;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    @DataBoundSetter
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public String getRegistryCredentialsId() {
+        return registryCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentialsId(String registryCredentialsId) {
+        this.registryCredentialsId = registryCredentialsId;
+    }
+
+    public boolean isRebuild() {
+        return rebuild;
+    }
+
+    @DataBoundSetter
+    public void setRebuild(boolean rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    public String getSourceUri() {
+        return sourceUri;
+    }
+
+    @DataBoundSetter
+    public void setSourceUri(String sourceUri) {
+        this.sourceUri = sourceUri;
+    }
+
+    public String getSourceRevision() {
+        return sourceRevision;
+    }
+
+    @DataBoundSetter
+    public void setSourceRevision(String sourceRevision) {
+        this.sourceRevision = sourceRevision;
+    }
+
+    public String getStateDir() {
+        return stateDir;
+    }
+
+    @DataBoundSetter
+    public void setStateDir(String stateDir) {
+        this.stateDir = stateDir;
+    }
+
+    /**
+     * The request for the agent. The source defaults to what the checkout put in the environment ({@code GIT_URL},
+     * {@code GIT_COMMIT}), so provenance names the commit without the script repeating it.
+     */
+    BuildSpec toSpec(Map<String, String> env, String builderId, String invocationId, String outputKey) {
+        return BuildSpec.builder()
+                .image(image)
+                .context(context)
+                .dockerfile(dockerfile)
+                .buildArgs(buildArgs)
+                .target(target)
+                .rebuild(rebuild)
+                .source(orElse(sourceUri, env.get("GIT_URL")), orElse(sourceRevision, env.get("GIT_COMMIT")))
+                .invocation(builderId, invocationId)
+                .outputKey(outputKey)
+                .build();
+    }
+
+    AgentSettings agentSettings(Map<String, String> env) {
+        return new AgentSettings(stateDir, env.get("DOCKER_HOST"));
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new BuildStepExecution(this, context);
+    }
+
+    private static String orElse(String given, String fallback) {
+        return given == null || given.isBlank() ? fallback : given;
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "immutableBuild";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Build an image once and record it as an immutable release";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.jenkins.plugins.immutable.steps;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.immutable.agent.AgentSettings;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code immutableRollback(environment: …)}: puts an earlier release back — the one active before the current one,
+ * or the one named by {@code toBuild} (the release that build of this job recorded), {@code toRelease} or
+ * {@code toDigest}. With a preview waiting for promotion and no target, it discards the preview instead.
+ */
+public final class ImmutableRollbackStep extends Step {
+
+    private final String environment;
+    private Integer toBuild;
+    private String toRelease;
+    private String toDigest;
+    private String stateDir;
+    private String registryCredentialsId;
+
+    @DataBoundConstructor
+    public ImmutableRollbackStep(String environment) {
+        this.environment = environment;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public Integer getToBuild() {
+        return toBuild;
+    }
+
+    @DataBoundSetter
+    public void setToBuild(Integer toBuild) {
+        this.toBuild = toBuild;
+    }
+
+    public String getToRelease() {
+        return toRelease;
+    }
+
+    @DataBoundSetter
+    public void setToRelease(String toRelease) {
+        this.toRelease = toRelease;
+    }
+
+    public String getToDigest() {
+        return toDigest;
+    }
+
+    @DataBoundSetter
+    public void setToDigest(String toDigest) {
+        this.toDigest = toDigest;
+    }
+
+    public String getStateDir() {
+        return stateDir;
+    }
+
+    @DataBoundSetter
+    public void setStateDir(String stateDir) {
+        this.stateDir = stateDir;
+    }
+
+    public String getRegistryCredentialsId() {
+        return registryCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentialsId(String registryCredentialsId) {
+        this.registryCredentialsId = registryCredentialsId;
+    }
+
+    AgentSettings agentSettings(Map<String, String> env) {
+        return new AgentSettings(stateDir, env.get("DOCKER_HOST"));
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new RollbackStepExecution(context, environment, ReleaseLookup.target(context.get(Run.class), this),
+                agentSettings(context.get(EnvVars.class)), registryCredentialsId);
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "immutableRollback";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Roll an environment back to an earlier release";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+        }
+    }
+}

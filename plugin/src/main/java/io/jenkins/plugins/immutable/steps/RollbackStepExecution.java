@@ -1,0 +1,64 @@
+package io.jenkins.plugins.immutable.steps;
+
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.immutable.agent.AgentSettings;
+import io.jenkins.plugins.immutable.agent.EngineCallable;
+import io.jenkins.plugins.immutable.agent.EnvironmentOutcome;
+import io.jenkins.plugins.immutable.agent.RegistryLogin;
+import io.jenkins.plugins.immutable.agent.RollbackOperation;
+import io.jenkins.plugins.immutable.record.Recording;
+import io.jenkins.plugins.immutable.record.RollbackTargets.Target;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * Runs {@code immutableRollback} on a background thread: when the target's colour is no longer warm, the rollback is
+ * a full deploy with a health check. After a controller restart it runs again only for a named target (putting back
+ * a release that is already active is a no-op); "the previous release" would step back twice, so that case fails.
+ */
+final class RollbackStepExecution extends BackgroundStepExecution {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String environment;
+    private final String toReleaseId;
+    private final String toDigest;
+    private final AgentSettings settings;
+    private final String registryCredentialsId;
+
+    RollbackStepExecution(StepContext context, String environment, Target target, AgentSettings settings, String registryCredentialsId) {
+        super(context);
+        this.environment = environment;
+        this.toReleaseId = target.releaseId();
+        this.toDigest = target.digest();
+        this.settings = settings;
+        this.registryCredentialsId = registryCredentialsId;
+    }
+
+    @Override
+    protected Object work(boolean resumed) throws Exception {
+        StepContext context = getContext();
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        FilePath workspace = context.get(FilePath.class);
+        // Looked up anew on each run: a secret is never kept in this execution. The target's registry is known only
+        // on the agent, so the credentials are not narrowed to a domain.
+        RegistryLogin login = RegistryCredentialsLookup.find(run, registryCredentialsId, null);
+        EnvironmentOutcome outcome = workspace.act(new EngineCallable<>(settings, listener,
+                new RollbackOperation(environment, toReleaseId, toDigest, login)));
+        BuildRecords.recordDeployments(run, Recording.rolledBack(outcome, System.currentTimeMillis()));
+        return StepResults.environment(outcome);
+    }
+
+    @Override
+    protected boolean resumable() {
+        return toReleaseId != null || toDigest != null;
+    }
+
+    @Override
+    protected String describe() {
+        String target = toReleaseId != null ? toReleaseId : toDigest != null ? toDigest : "the previous release";
+        return "rolling " + environment + " back to " + target;
+    }
+}

@@ -1,0 +1,83 @@
+package io.jenkins.plugins.immutable.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.thoughtworks.xstream.XStream;
+import io.jenkins.plugins.immutable.testing.Records;
+import io.jenkins.plugins.immutable.testing.Samples;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build record survives Jenkins' persistence: the real XStream 1.4.x, set up as Jenkins' XStream2 treats a
+ * plugin's plain classes (its default reflection provider, which restores final fields without constructors, and
+ * the plugin's own types allowed by the class filter).
+ */
+class ReleaseActionXStreamTest {
+
+    private static XStream jenkinsLikeXStream() {
+        XStream xstream = new XStream();
+        xstream.allowTypesByWildcard(new String[] {"io.jenkins.plugins.immutable.**"});
+        return xstream;
+    }
+
+    private static ReleaseAction populated() {
+        ReleaseAction action = new ReleaseAction();
+        action.recordRelease(Records.outcome('a', 'f', Samples.REPO, false), 1_000L);
+        action.recordRelease(Records.outcome('b', 'e', Samples.REPO, true), 2_000L);
+        action.recordDeployments(List.of(
+                Records.deployment("staging", "deploy", "blue", 'a', 3_000L, DeploymentOutcome.ACTIVE),
+                Records.deployment("production", "deploy", "green", 'b', 4_000L, DeploymentOutcome.HEALTHY),
+                Recording.aborted("production", Samples.refText('c'), 5_000L),
+                Records.deployment("production", "rollback", "blue", 'a', 6_000L, DeploymentOutcome.ROLLED_BACK)));
+        return action;
+    }
+
+    @Test
+    void everyFieldSurvivesARoundTrip() {
+        ReleaseAction original = populated();
+        XStream xstream = jenkinsLikeXStream();
+
+        String xml = xstream.toXML(original);
+        ReleaseAction restored = (ReleaseAction) xstream.fromXML(xml);
+
+        assertThat(restored.getReleases()).hasSize(2);
+        assertThat(restored.getDeployments()).hasSize(4);
+        assertThat(restored).usingRecursiveComparison().isEqualTo(original);
+        // And field by field for what the comparison could miss if both sides were empty or null.
+        RecordedRelease reused = restored.getReleases().get(1);
+        assertThat(reused.isReused()).isTrue();
+        assertThat(reused.getReleaseFile()).isEqualTo("immutable/" + Samples.releaseId('b') + "/release.json");
+        assertThat(reused.getStartedOn()).isEqualTo("2025-03-01T10:00:00Z");
+        assertThat(reused.getCreatedMillis()).isEqualTo(Samples.T0.toEpochMilli());
+        assertThat(reused.getRecordedMillis()).isEqualTo(2_000L);
+        RecordedDeployment aborted = restored.getDeployments().get(2);
+        assertThat(aborted.getOutcome()).isEqualTo(DeploymentOutcome.ABORTED);
+        assertThat(aborted.getColour()).isNull();
+        assertThat(aborted.getSwitchMillis()).isNull();
+        assertThat(restored.getDeployments().get(0).getSwitchMillis()).isEqualTo(12L);
+    }
+
+    @Test
+    void theBuildItBelongsToIsNotWrittenIntoTheRecord() {
+        String xml = jenkinsLikeXStream().toXML(populated());
+        assertThat(xml).doesNotContain("<run").contains("<releaseId>" + Samples.releaseId('a') + "</releaseId>");
+        assertThat(populated().getRun()).isNull();
+    }
+
+    @Test
+    void aRecordWithoutListsRestoresEmptyOnes() {
+        ReleaseAction restored = (ReleaseAction) jenkinsLikeXStream().fromXML("<" + ReleaseAction.class.getName() + "/>");
+        assertThat(restored.getReleases()).isEmpty();
+        assertThat(restored.getDeployments()).isEmpty();
+    }
+
+    @Test
+    void aRestoredRecordKeepsRecording() {
+        XStream xstream = jenkinsLikeXStream();
+        ReleaseAction restored = (ReleaseAction) xstream.fromXML(xstream.toXML(populated()));
+        RecordedRelease third = restored.recordRelease(Records.outcome('c', 'd', Samples.REPO, false), 7_000L);
+        assertThat(third.getProvenanceFile()).isEqualTo("immutable/" + Samples.releaseId('c') + "/provenance.intoto.json");
+        assertThat(restored.recordRelease(Records.outcome('a', 'f', Samples.REPO, false), 8_000L)).isNull();
+    }
+}
