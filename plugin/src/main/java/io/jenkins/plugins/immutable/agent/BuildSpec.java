@@ -89,7 +89,8 @@ public final class BuildSpec implements Serializable {
     public BuildRequest toRequest(Path workspace, RegistryLogin login, List<PriorReleaseSpec> priors) throws InvalidInputException {
         BuildRequest.Builder request = BuildRequest.builder()
                 .image(image)
-                .context(context == null || context.isBlank() ? null : workspace.resolve(context.strip()).toString())
+                .context(context)
+                .baseDirectory(workspace)
                 .dockerfile(dockerfile)
                 .buildArgs(buildArgs)
                 .target(target)

@@ -148,6 +148,7 @@ public final class BuildRequest {
     public static final class Builder {
         private String image;
         private String context;
+        private Path baseDirectory;
         private String dockerfile;
         private final Map<String, String> buildArgs = new TreeMap<>();
         private final Map<String, String> labels = new TreeMap<>();
@@ -178,6 +179,15 @@ public final class BuildRequest {
 
         public Builder context(String dir) {
             this.context = dir;
+            return this;
+        }
+
+        /**
+         * The folder a relative context is read against (a Jenkins workspace); the current folder by default. The
+         * context is still recorded in the provenance as written.
+         */
+        public Builder baseDirectory(Path dir) {
+            this.baseDirectory = dir;
             return this;
         }
 
@@ -283,7 +293,8 @@ public final class BuildRequest {
             if (context == null || context.isBlank()) {
                 problems.add("context", "missing: expected the build context folder");
             } else {
-                contextDir = Path.of(context).toAbsolutePath().normalize();
+                Path given = Path.of(context.strip());
+                contextDir = (baseDirectory == null ? given.toAbsolutePath() : baseDirectory.toAbsolutePath().resolve(given)).normalize();
                 if (!Files.exists(contextDir)) {
                     problems.add("context", "folder " + contextDir + " does not exist: expected the build context folder");
                     contextDir = null;

@@ -72,4 +72,15 @@ class BuildRequestTest {
         InvalidInputException e = new InvalidInputException("buildArgs", "'x' is malformed");
         assertThat(e.describe(field -> "--build-arg")).isEqualTo("--build-arg: 'x' is malformed");
     }
+
+    @Test
+    void aRelativeContextIsReadAgainstTheBaseDirectoryAndKeptAsWritten() throws Exception {
+        Files.createDirectories(dir.resolve("ws/app"));
+        Files.writeString(dir.resolve("ws/app/Dockerfile"), "FROM scratch\n");
+        BuildRequest request = BuildRequest.builder().image("127.0.0.1:5000/app").context("app").baseDirectory(dir.resolve("ws"))
+                .builderId("me").build();
+        assertThat(request.context()).isEqualTo(dir.resolve("ws/app"));
+        assertThat(request.contextAsGiven()).isEqualTo("app");
+        assertThat(request.dockerfileAsGiven()).isEqualTo("Dockerfile");
+    }
 }
