@@ -58,9 +58,14 @@ public final class DeployStage {
     public EnvironmentView deploy(DeployRequest request) throws ReleaseException {
         return underLock(request.environment(), "deploy", request, request.credentials(), s -> {
             Release release = releaseFor(s, request.ref());
-            if (s.state().active().map(a -> a.ref().equals(request.ref())).orElse(false)) {
-                s.note(request.ref() + " is already live in " + s.name() + "; nothing to do.");
-                return s.view(null);
+            Optional<Slot> live = s.state().active().filter(a -> a.ref().equals(request.ref()));
+            if (live.isPresent()) {
+                if (TrafficSwitch.stillHealthy(s, live.get())) {
+                    s.note(request.ref() + " is already live in " + s.name() + "; nothing to do.");
+                    return s.view(null);
+                }
+                s.note(request.ref() + " is recorded live in " + s.name() + " but its colour does not answer its health check:"
+                        + " deploying it again.");
             }
             Slot started = ColourStarter.start(s, release, s.state().idleColour(), Intent.Operation.DEPLOY);
             if (s.settings().manualPromotion()) {
@@ -99,7 +104,8 @@ public final class DeployStage {
                 }
             }
             RollbackTarget target = RollbackTarget.resolve(s, request);
-            if (s.state().active().map(a -> a.releaseId().equals(target.release().id())).orElse(false)) {
+            Optional<Slot> live = s.state().active().filter(a -> a.releaseId().equals(target.release().id()));
+            if (live.isPresent() && TrafficSwitch.stillHealthy(s, live.get())) {
                 s.note(target.release().id() + " is already live in " + s.name() + "; nothing to roll back.");
                 return s.view(null);
             }

@@ -37,12 +37,17 @@ final class TrafficSwitch {
         long millis = s.router().switchTo(target.colour(), target.hostPort(), DRAIN_TIMEOUT);
         FaultPoints.reach(ColourStarter.point(operation, "router-switched"));
         s.transition(target, DeploymentState.ACTIVE, "receives the traffic (router switch " + millis + " ms)");
-        if (from.isPresent()) {
+        if (from.isPresent() && stillHealthy(s, from.get())) {
             s.transition(from.get(), DeploymentState.WARM, "kept warm for an instant rollback");
+        } else if (from.isPresent()) {
+            // A dead colour is no instant rollback: say so now rather than at the rollback.
+            s.docker().remove(from.get().container());
+            s.transition(from.get(), DeploymentState.RETIRED, "retired: it no longer answered its health check");
         }
         s.done(intent);
         s.events().on(new TrafficSwitched(s.name(), from.map(f -> f.colour().label()).orElse(null), target.colour().label(), millis));
-        if (from.isPresent() && s.settings().keepPrevious().isZero()) {
+        if (from.isPresent() && s.settings().keepPrevious().isZero()
+                && s.state().slot(from.get().colour()).state() == DeploymentState.WARM) {
             Retirement.retire(s, s.state().slot(from.get().colour()), "keepPrevious is 0");
         }
         return millis;

@@ -98,6 +98,21 @@ class BlueGreenDeployIT {
     }
 
     @Test
+    void aLiveReleaseWhoseContainerIsGoneIsDeployedAgain() throws Exception {
+        ImageRef v1 = env.release("v1");
+        env.deploy(v1);
+        env.engine().docker().removeContainerCmd(env.app() + "-staging-blue").withForce(true).exec();
+        assertThat(env.get()).isEqualTo("HTTP 503");
+
+        EnvironmentView again = env.deploy(v1);
+
+        assertThat(again.notes()).anyMatch(n -> n.contains("does not answer its health check: deploying it again"));
+        assertThat(again.active().colour()).isEqualTo(Colour.GREEN);
+        assertThat(again.previous().state()).isEqualTo(DeploymentState.RETIRED);
+        assertThat(env.get()).isEqualTo("v1");
+    }
+
+    @Test
     void historyRecordsEveryStepNewestFirst() throws Exception {
         ImageRef v1 = env.release("v1");
         ImageRef v2 = env.release("v2");
