@@ -43,7 +43,6 @@ final class Demo {
         LocalServices services = LocalServices.ensure(root, context.env(), out);
         Path dir = Files.createDirectories(services.runDir().resolve("demo"));
         Path state = dir.resolve("state");
-        StaleDemoState.setAsideIfGone(state, services.dockerHost(), context.engines(), out);
         Path example = prepareExample(services.busybox());
 
         step("a router of its own: haproxy with the servers blue and green, both off");
