@@ -57,6 +57,7 @@ public final class DeployStage {
 
     public EnvironmentView deploy(DeployRequest request) throws ReleaseException {
         return underLock(request.environment(), "deploy", request, request.credentials(), s -> {
+            s.save(s.state());
             Release release = releaseFor(s, request.ref());
             Optional<Slot> live = s.state().active().filter(a -> a.ref().equals(request.ref()));
             if (live.isPresent()) {
@@ -157,9 +158,8 @@ public final class DeployStage {
             Session session = new Session(state, ledger, dockers.apply(state.settings().dockerHost()), router(state.settings()),
                     events, clock, ref -> auth.resolve(ref.registry(), credentials));
             lock.takeoverNote().ifPresent(session::note);
-            if (deploy != null) {
-                session.save(state);
-            }
+            // New settings are saved with the first change, after the router and the daemon answered: a deploy given a
+            // wrong socket must not leave the environment pointing at it.
             Reconciler.reconcile(session);
             return work.run(session);
         }

@@ -12,8 +12,8 @@ import java.time.Duration;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
- * A second real registry (Distribution's {@code docker-registry}) that demands a username and password (htpasswd),
- * on its own loopback port, for tests of refused and accepted credentials.
+ * A registry of a test's own (Distribution's {@code docker-registry}) on its own loopback port: one that demands a
+ * username and password (htpasswd), for tests of refused and accepted credentials, or an open one a test may stop.
  */
 public final class AuthRegistry implements AutoCloseable {
 
@@ -25,9 +25,24 @@ public final class AuthRegistry implements AutoCloseable {
         this.port = port;
     }
 
+    /** A registry without authentication. */
+    public static AuthRegistry startOpen(Path dir) throws IOException, InterruptedException {
+        return start(dir, null, null);
+    }
+
+    /** A registry that accepts only {@code username}/{@code password}; {@code null}s for an open one. */
     public static AuthRegistry start(Path dir, String username, String password) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("data"));
-        Files.writeString(dir.resolve("htpasswd"), username + ":" + BCrypt.hashpw(password, BCrypt.gensalt(5)) + "\n");
+        String auth = "";
+        if (username != null) {
+            Files.writeString(dir.resolve("htpasswd"), username + ":" + BCrypt.hashpw(password, BCrypt.gensalt(5)) + "\n");
+            auth = """
+                    auth:
+                      htpasswd:
+                        realm: immutable-release-test
+                        path: %s
+                    """.formatted(dir.resolve("htpasswd"));
+        }
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -44,25 +59,21 @@ public final class AuthRegistry implements AutoCloseable {
                 http:
                   addr: 127.0.0.1:%d
                   secret: test-only
-                auth:
-                  htpasswd:
-                    realm: immutable-release-test
-                    path: %s
-                """.formatted(dir.resolve("data"), port, dir.resolve("htpasswd")));
+                """.formatted(dir.resolve("data"), port) + auth);
         Process process = new ProcessBuilder(TestServices.get().registryBinary().toString(), "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
         AuthRegistry registry = new AuthRegistry(process, port);
-        registry.awaitAnswer(dir);
+        registry.awaitAnswer(dir, username == null ? 200 : 401);
         return registry;
     }
 
-    private void awaitAnswer(Path dir) throws IOException, InterruptedException {
+    private void awaitAnswer(Path dir, int expectedStatus) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         for (int i = 0; i < 100; i++) {
             try {
                 int status = http.send(HttpRequest.newBuilder(URI.create("http://" + address() + "/v2/")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 401) {
+                if (status == expectedStatus) {
                     return;
                 }
             } catch (IOException e) {
@@ -74,7 +85,7 @@ public final class AuthRegistry implements AutoCloseable {
             Thread.sleep(100);
         }
         close();
-        throw new IllegalStateException("the registry with htpasswd did not start; see " + dir.resolve("registry.log"));
+        throw new IllegalStateException("the test registry did not start; see " + dir.resolve("registry.log"));
     }
 
     /** {@code 127.0.0.1:PORT}. */
