@@ -6,10 +6,9 @@ import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.docker.ContainerInfo;
 import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,6 @@ final class HealthCheck {
     private final DockerGateway docker;
     private final EventHandler events;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
 
     HealthCheck(DockerGateway docker, EventHandler events, Clock clock) {
         this.docker = docker;
@@ -74,16 +72,30 @@ final class HealthCheck {
                 && probe(URI.create("http://127.0.0.1:" + hostPort + path)).startsWith("HTTP 2");
     }
 
+    /**
+     * One GET. Plain {@link HttpURLConnection}, not the JDK's HttpClient: probes are loopback HTTP, and HttpClient's
+     * first use costs ~300 ms of TLS set-up that a rollback should not spend.
+     */
     private String probe(URI uri) {
+        HttpURLConnection connection = null;
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(PROBE_TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return "HTTP " + response.statusCode();
+            connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout((int) PROBE_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) PROBE_TIMEOUT.toMillis());
+            connection.setUseCaches(false);
+            int status = connection.getResponseCode();
+            try (InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                if (body != null) {
+                    body.readAllBytes();
+                }
+            }
+            return "HTTP " + status;
         } catch (IOException e) {
             return "no answer (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
         }
     }
 

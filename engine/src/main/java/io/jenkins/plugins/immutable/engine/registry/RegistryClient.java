@@ -35,12 +35,22 @@ public final class RegistryClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
     private final Duration timeout;
+    private HttpClient http;
 
     public RegistryClient(Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /**
+     * Made on first use: a JDK HttpClient starts a selector thread that delays the JVM's exit by ~300 ms, which every
+     * command that never asks a registry (releases, status) would otherwise pay.
+     */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
     }
 
     /** Whether the registry still serves the manifest {@code ref} names ({@code HEAD /v2/<name>/manifests/<digest>}). */
@@ -79,7 +89,7 @@ public final class RegistryClient {
             request.header("Authorization", authorization);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            return http().send(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw unreachable(registry, uri, e);
         } catch (InterruptedException e) {
@@ -111,7 +121,7 @@ public final class RegistryClient {
             request.header("Authorization", basic(credentials));
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw refused(registry, path, credentials, response.statusCode());
             }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.immutable.engine.api.EventHandler;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -109,9 +110,10 @@ public final class HaproxyRouter {
             if (!target.pointsAt(port)) {
                 setAddress(to, port);
             }
-            setAdmin(to, AdminState.READY);
             if (old.receivesNewRequests()) {
-                setAdmin(to.other(), AdminState.DRAIN);
+                cutOver(to);
+            } else {
+                setAdmin(to, AdminState.READY);
             }
             switchMillis = (System.nanoTime() - start) / 1_000_000;
         } catch (ReleaseException e) {
@@ -160,6 +162,26 @@ public final class HaproxyRouter {
         ServerState now = server(rows(), Map.of(), colour);
         if (!now.pointsAt(port)) {
             throw notTaken(command, now);
+        }
+    }
+
+    /**
+     * The cutover: {@code ready} for the new colour and {@code drain} for the old one in one line, so HAProxy applies
+     * them back to back and the instant in which both colours take new requests is as short as HAProxy can make it
+     * (with a round trip between them it was ~15 ms under load). The state is read back afterwards: if the new colour
+     * did not become ready, the old one is made ready again before the failure is reported.
+     */
+    private void cutOver(Colour to) throws ReleaseException {
+        String ready = "set server " + backend + "/" + to.label() + " state " + AdminState.READY.command();
+        String drain = "set server " + backend + "/" + to.other().label() + " state " + AdminState.DRAIN.command();
+        runtime.executeTogether(List.of(ready, drain));
+        RouterState now = state();
+        if (!now.server(to).receivesNewRequests()) {
+            runtime.execute("set server " + backend + "/" + to.other().label() + " state " + AdminState.READY.command());
+            throw notTaken(ready, now.server(to));
+        }
+        if (now.server(to.other()).admin() != AdminState.DRAIN) {
+            setAdmin(to.other(), AdminState.DRAIN);
         }
     }
 

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,8 +24,9 @@ import java.util.Objects;
  *
  * <p>Each command gets its own connection, in the socket's non-interactive mode: HAProxy reads one line, answers
  * and closes, so the end of the answer is the end of the stream and no prompt has to be parsed. Commands are
- * never chained with {@code ;}: one failed command must not hide behind the answer of the next. Connecting and
- * reading are bounded by timeouts, because a wedged HAProxy must fail a deploy, not hang it.
+ * chained with {@code ;} only through {@link #executeTogether}, for the two state changes of a cutover, whose
+ * effect the caller reads back: elsewhere one failed command must not hide behind the answer of the next. Connecting
+ * and reading are bounded by timeouts, because a wedged HAProxy must fail a deploy, not hang it.
  */
 public final class HaproxyRuntime {
 
@@ -71,6 +73,27 @@ public final class HaproxyRuntime {
         }
         String reply = exchange(command);
         RuntimeReplies.check(socket, command, reply);
+        return reply;
+    }
+
+    /**
+     * Sends several commands on one line, so HAProxy runs them back to back without a round trip between them. Every
+     * line of the answer is checked; the caller still reads the resulting state back, since a chained answer cannot
+     * say which command a line belongs to.
+     *
+     * @param commands runtime-API commands, each without a line break or {@code ;}
+     */
+    public String executeTogether(List<String> commands) throws ReleaseException {
+        for (String command : commands) {
+            if (command.isBlank() || command.contains("\n") || command.contains("\r") || command.contains(";")) {
+                throw new IllegalArgumentException("expected one runtime-API command, got '" + command + "'");
+            }
+        }
+        String line = String.join("; ", commands);
+        String reply = exchange(line);
+        for (String answer : reply.lines().filter(l -> !l.isBlank()).toList()) {
+            RuntimeReplies.check(socket, commands.get(0), answer);
+        }
         return reply;
     }
 
