@@ -2,6 +2,7 @@ package io.jenkins.plugins.immutable.agent;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where the engine keeps its state on the agent and which Docker daemon it talks to. Sent to the agent with every
@@ -25,6 +26,11 @@ public final class AgentSettings implements Serializable {
     public AgentSettings(String stateDir, String dockerHost) {
         this.stateDir = blankToNull(stateDir);
         this.dockerHost = blankToNull(dockerHost);
+    }
+
+    /** The settings of a step with {@code stateDir}, run in a build whose environment is {@code env}. */
+    public static AgentSettings of(String stateDir, Map<String, String> env) {
+        return new AgentSettings(stateDir, env.get("DOCKER_HOST"));
     }
 
     public String stateDir() {

@@ -46,7 +46,7 @@ final class BuildStepExecution extends SynchronousNonBlockingStepExecution<Map<S
         EnvVars env = context.get(EnvVars.class);
 
         BuildSpec spec = step.toSpec(env, builderId(run), run.getExternalizableId(), UUID.randomUUID().toString());
-        AgentSettings settings = step.agentSettings(env);
+        AgentSettings settings = AgentSettings.of(step.getStateDir(), env);
         RegistryLogin login = RegistryCredentialsLookup.find(run, step.getRegistryCredentialsId(), RegistryUris.forImage(step.getImage()));
 
         List<PriorReleaseSpec> priors = List.of();

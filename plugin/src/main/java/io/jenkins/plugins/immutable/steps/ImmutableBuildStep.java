@@ -6,7 +6,6 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.immutable.agent.AgentSettings;
 import io.jenkins.plugins.immutable.agent.BuildSpec;
 import java.util.Collections;
 import java.util.Map;
@@ -150,9 +149,6 @@ public final class ImmutableBuildStep extends Step {
                 .build();
     }
 
-    AgentSettings agentSettings(Map<String, String> env) {
-        return new AgentSettings(stateDir, env.get("DOCKER_HOST"));
-    }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {

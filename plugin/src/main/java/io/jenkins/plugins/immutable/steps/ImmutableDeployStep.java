@@ -7,7 +7,6 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.immutable.agent.AgentSettings;
 import io.jenkins.plugins.immutable.agent.DeploySpec;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -162,13 +161,10 @@ public final class ImmutableDeployStep extends Step {
                 .build();
     }
 
-    AgentSettings agentSettings(Map<String, String> env) {
-        return new AgentSettings(stateDir, env.get("DOCKER_HOST"));
-    }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new DeployStepExecution(context, toSpec(), agentSettings(context.get(EnvVars.class)), registryCredentialsId);
+        return new DeployStepExecution(context, toSpec(), AgentSettings.of(stateDir, context.get(EnvVars.class)), registryCredentialsId);
     }
 
     @Extension

@@ -5,8 +5,6 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.immutable.agent.AgentSettings;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -42,9 +40,6 @@ public final class ImmutablePromoteStep extends Step {
         this.stateDir = stateDir;
     }
 
-    AgentSettings agentSettings(Map<String, String> env) {
-        return new AgentSettings(stateDir, env.get("DOCKER_HOST"));
-    }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {

@@ -6,7 +6,6 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.immutable.agent.AgentSettings;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -83,14 +82,11 @@ public final class ImmutableRollbackStep extends Step {
         this.registryCredentialsId = registryCredentialsId;
     }
 
-    AgentSettings agentSettings(Map<String, String> env) {
-        return new AgentSettings(stateDir, env.get("DOCKER_HOST"));
-    }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new RollbackStepExecution(context, environment, ReleaseLookup.target(context.get(Run.class), this),
-                agentSettings(context.get(EnvVars.class)), registryCredentialsId);
+                AgentSettings.of(stateDir, context.get(EnvVars.class)), registryCredentialsId);
     }
 
     @Extension

@@ -4,6 +4,7 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.immutable.agent.AgentSettings;
 import io.jenkins.plugins.immutable.agent.EngineCallable;
 import io.jenkins.plugins.immutable.agent.EnvironmentOutcome;
 import io.jenkins.plugins.immutable.agent.PromoteOperation;
@@ -30,7 +31,7 @@ final class PromoteStepExecution extends SynchronousNonBlockingStepExecution<Map
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = context.get(FilePath.class);
-        EnvironmentOutcome outcome = workspace.act(new EngineCallable<>(step.agentSettings(context.get(EnvVars.class)), listener,
+        EnvironmentOutcome outcome = workspace.act(new EngineCallable<>(AgentSettings.of(step.getStateDir(), context.get(EnvVars.class)), listener,
                 new PromoteOperation(step.getEnvironment())));
         BuildRecords.recordDeployments(run, Recording.promoted(outcome, System.currentTimeMillis()));
         return StepResults.environment(outcome);

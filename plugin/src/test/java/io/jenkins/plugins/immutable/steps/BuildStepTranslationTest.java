@@ -130,7 +130,7 @@ class BuildStepTranslationTest {
     void theAgentSettingsTakeStateDirAndTheBuildEnvironmentsDockerHost() {
         ImmutableBuildStep step = new ImmutableBuildStep(Samples.REPO);
         step.setStateDir("~/releases");
-        AgentSettings settings = step.agentSettings(Map.of("DOCKER_HOST", "unix:///run/docker.sock"));
+        AgentSettings settings = AgentSettings.of(step.getStateDir(), Map.of("DOCKER_HOST", "unix:///run/docker.sock"));
         assertThat(settings.stateDir()).isEqualTo("~/releases");
         assertThat(settings.dockerHost()).isEqualTo("unix:///run/docker.sock");
     }

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.immutable.engine.api.Release;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
+import io.jenkins.plugins.immutable.engine.ledger.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes {@code release.json} and {@code provenance.intoto.json} into an output folder, each file atomically. */
 final class ReleaseFiles {
@@ -28,8 +28,10 @@ final class ReleaseFiles {
     static Path[] write(Path dir, Release release, boolean reused, String provenanceJson) throws ReleaseException {
         try {
             Files.createDirectories(dir);
-            Path releaseFile = writeAtomically(dir.resolve(RELEASE), render(release, reused));
-            Path provenanceFile = writeAtomically(dir.resolve(PROVENANCE), provenanceJson);
+            Path releaseFile = dir.resolve(RELEASE);
+            Path provenanceFile = dir.resolve(PROVENANCE);
+            AtomicFiles.write(releaseFile, render(release, reused).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(provenanceFile, provenanceJson.getBytes(StandardCharsets.UTF_8));
             return new Path[] {releaseFile, provenanceFile};
         } catch (IOException e) {
             throw new ReleaseException(Kind.BAD_INPUT, "Tried to write release.json and provenance.intoto.json to " + dir
@@ -55,16 +57,6 @@ final class ReleaseFiles {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings always serialises", e);
-        }
-    }
-
-    private static Path writeAtomically(Path target, String content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.immutable.engine.api.DeploymentState;
 import io.jenkins.plugins.immutable.engine.api.Durations;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.ledger.Intent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -19,17 +20,13 @@ final class Retirement {
 
     static void retireIfDue(Session s) throws ReleaseException {
         Optional<Slot> warm = s.state().inState(DeploymentState.WARM);
-        if (warm.isPresent() && isDue(warm.get(), s)) {
+        if (warm.isPresent() && isDue(warm.get(), s.settings().keepPrevious(), s.now())) {
             retire(s, warm.get(), "warm for longer than keepPrevious (" + Durations.format(s.settings().keepPrevious()) + ")");
         }
     }
 
-    static boolean isDue(Slot warm, Session s) {
-        return !warm.since().plus(s.settings().keepPrevious()).isAfter(s.now());
-    }
-
-    static Instant dueAt(Slot warm, Session s) {
-        return warm.since().plus(s.settings().keepPrevious());
+    static boolean isDue(Slot warm, Duration keepPrevious, Instant now) {
+        return !warm.since().plus(keepPrevious).isAfter(now);
     }
 
     static void retire(Session s, Slot warm, String why) throws ReleaseException {

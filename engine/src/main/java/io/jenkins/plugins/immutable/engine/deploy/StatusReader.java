@@ -42,7 +42,7 @@ final class StatusReader {
         String live = routerLive(state, notes);
         checkContainers(state, notes);
         state.inState(DeploymentState.WARM).ifPresent(warm -> {
-            if (!warm.since().plus(state.settings().keepPrevious()).isAfter(clock.instant())) {
+            if (Retirement.isDue(warm, state.settings().keepPrevious(), clock.instant())) {
                 notes.add(warm.colour().label() + " (" + warm.releaseId() + ") has been warm longer than keepPrevious; the next"
                         + " command retires it.");
             }

@@ -18,8 +18,6 @@ public interface DockerGateway extends AutoCloseable {
     /** The daemon's address, as used in messages. */
     String host();
 
-    /** Fails with a {@code ComponentUnreachableException} naming the address when the daemon does not answer. */
-    void ping() throws ReleaseException;
 
     /** Builds an image, streaming the daemon's output lines to {@code log}; returns the image id. */
     String build(BuildSpec spec, Consumer<String> log) throws ReleaseException;
@@ -30,8 +28,6 @@ public interface DockerGateway extends AutoCloseable {
     /** The repo digests ({@code repo@sha256:…}) the daemon knows for a local image, or empty when it has none. */
     List<String> repoDigests(String image) throws ReleaseException;
 
-    /** Whether the daemon holds an image by that id or reference. */
-    boolean hasImage(String image) throws ReleaseException;
 
     /**
      * Creates and starts a container; removes a stopped or running container of the same name first. Pulls the
@@ -54,8 +50,6 @@ public interface DockerGateway extends AutoCloseable {
     /** The last lines of a container's output, for messages about why it stopped. */
     String logTail(String name, int lines) throws ReleaseException;
 
-    /** Names of containers carrying the label {@code key=value}. */
-    List<ContainerInfo> containersLabelled(String key, String value) throws ReleaseException;
 
     @Override
     void close();

@@ -6,7 +6,6 @@ import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
@@ -65,14 +64,6 @@ public final class DockerJavaGateway implements DockerGateway {
         return host;
     }
 
-    @Override
-    public void ping() throws ReleaseException {
-        try {
-            client.pingCmd().exec();
-        } catch (RuntimeException e) {
-            throw DockerFailures.translate(host, "ping", e);
-        }
-    }
 
     @Override
     public String build(BuildSpec spec, Consumer<String> log) throws ReleaseException {
@@ -152,8 +143,7 @@ public final class DockerJavaGateway implements DockerGateway {
         }
     }
 
-    @Override
-    public boolean hasImage(String image) throws ReleaseException {
+    private boolean hasImage(String image) throws ReleaseException {
         try {
             client.inspectImageCmd(image).exec();
             return true;
@@ -304,19 +294,6 @@ public final class DockerJavaGateway implements DockerGateway {
         return text.toString().strip();
     }
 
-    @Override
-    public List<ContainerInfo> containersLabelled(String key, String value) throws ReleaseException {
-        try {
-            List<ContainerInfo> found = new ArrayList<>();
-            for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(key, value)).exec()) {
-                String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
-                inspect(name).ifPresent(found::add);
-            }
-            return found;
-        } catch (RuntimeException e) {
-            throw DockerFailures.translate(host, "list containers labelled " + key + "=" + value, e);
-        }
-    }
 
     private static AuthConfig authFor(String registry, RegistryCredentials credentials) {
         if (credentials == null) {

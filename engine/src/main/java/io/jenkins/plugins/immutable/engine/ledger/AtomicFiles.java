@@ -15,14 +15,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * temporary file in the same folder, force it to disk, rename it over the target (atomic within one file system),
  * then force the folder so the rename itself survives a power loss.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private static final long PID = ProcessHandle.current().pid();
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, byte[] content) throws IOException {
+    /** Replaces {@code target} with {@code content}: a crash leaves the old file or the new one, never a mix. */
+    public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.getParent();
         String prefix = tempPrefix(target);
         removeOrphans(dir, prefix);

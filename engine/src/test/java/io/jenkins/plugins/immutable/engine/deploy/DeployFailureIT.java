@@ -69,13 +69,12 @@ class DeployFailureIT {
         ImageRef exits = env.releaseThatExits("v2-exits");
         env.deploy(v1);
 
-        long start = System.nanoTime();
         ReleaseException e = catchThrowableOfType(ReleaseException.class, () -> env.engine().engine()
                 .deploy(env.deployRequest(exits).healthTimeout("60s").build()));
-        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
-        assertThat(e.getMessage()).contains("stopped (exit code 3)").contains("giving up").contains("Traffic did not move");
-        assertThat(seconds).as("a dead container fails the check at once, not at the 60s timeout").isLessThan(30);
+        // The reason is the stopped container, not the timeout ("no 3 healthy answers … within 60s"): it failed at once.
+        assertThat(e.getMessage()).contains("stopped (exit code 3)").contains("giving up").contains("Traffic did not move")
+                .doesNotContain("within 60s");
         assertThat(env.get()).isEqualTo("v1");
         assertThat(env.engine().containerNames()).doesNotContain(env.app() + "-staging-green");
     }

@@ -119,12 +119,10 @@ class HaproxyRouterIT {
         CompletableFuture<HttpResponse<String>> slow = getAsync("/slow?ms=800");
         awaitSessions(Colour.BLUE, 1);
 
-        long started = System.nanoTime();
         long switchMillis = router.switchTo(Colour.GREEN, green.port(), DRAIN);
-        long callMillis = (System.nanoTime() - started) / 1_000_000;
 
-        assertThat(switchMillis).as("new requests moved at once").isLessThan(300);
-        assertThat(callMillis).as("the call returned only after blue's request finished").isGreaterThanOrEqualTo(300);
+        assertThat(switchMillis).as("new requests moved before blue's 800 ms request finished").isLessThan(800);
+        assertThat(slow).as("the call returned only after blue's request finished").isDone();
         assertThat(router.state().blue().admin()).isEqualTo(AdminState.MAINT);
         HttpResponse<String> response = slow.get();
         assertThat(response.statusCode()).isEqualTo(200);
