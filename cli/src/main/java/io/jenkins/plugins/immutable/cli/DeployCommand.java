@@ -57,6 +57,16 @@ final class DeployCommand extends EngineCommand {
             description = "How long the previous colour stays warm for an instant rollback, such as 30m or 24h (default: 24h).")
     String keepPrevious;
 
+    @Option(names = "--read-only", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "Run the containers with a read-only root filesystem and a tmpfs at each --writable-path, so their"
+                    + " files cannot drift (stored with the environment; default: false).")
+    Boolean readOnly;
+
+    @Option(names = "--writable-path", paramLabel = "PATH",
+            description = "An absolute path in the container the application may write to: a tmpfs with --read-only, and never"
+                    + " reported as drift. Repeatable; stored with the environment (given once, it replaces the stored list).")
+    List<String> writablePaths;
+
     @Override
     protected int run(Session session) throws Exception {
         DeployRequest request = request(session.dockerHostFlag());
@@ -84,6 +94,8 @@ final class DeployCommand extends EngineCommand {
                 .haproxyBackend(haproxyBackend)
                 .manualPromotion(manualPromotion)
                 .keepPrevious(keepPrevious)
+                .readOnly(readOnly)
+                .writablePaths(writablePaths)
                 .dockerHost(dockerHost)
                 .build(), extra);
     }

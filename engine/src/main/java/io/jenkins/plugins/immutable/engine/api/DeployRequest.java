@@ -2,11 +2,13 @@ package io.jenkins.plugins.immutable.engine.api;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Deploy a release, by digest, to an environment. Field names in the problems: {@code environment}, {@code ref},
  * {@code app}, {@code port}, {@code healthPath}, {@code healthTimeout}, {@code haproxySocket},
- * {@code haproxyBackend}, {@code keepPrevious}, {@code dockerHost}.
+ * {@code haproxyBackend}, {@code keepPrevious}, {@code dockerHost}, {@code writablePath}.
  *
  * @param environment the environment's name
  * @param ref         the image, by digest
@@ -33,6 +35,8 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
         private Boolean manualPromotion;
         private String keepPrevious;
         private RegistryCredentials credentials;
+        private Boolean readOnly;
+        private List<String> writablePaths;
 
         private Builder() {
         }
@@ -96,6 +100,21 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             return this;
         }
 
+        /** A read-only root filesystem with a tmpfs for each writable path; {@code null} keeps the stored setting. */
+        public Builder readOnly(Boolean readOnly) {
+            this.readOnly = readOnly;
+            return this;
+        }
+
+        /**
+         * Absolute paths the application may write to (a tmpfs each when read-only; never drift). {@code null} keeps the
+         * stored list; an empty list clears it.
+         */
+        public Builder writablePaths(List<String> paths) {
+            this.writablePaths = paths == null ? null : new ArrayList<>(paths);
+            return this;
+        }
+
         /** Registry credentials for pulling the image; never stored with the environment. */
         public Builder credentials(RegistryCredentials credentials) {
             this.credentials = credentials;
@@ -142,11 +161,26 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             if (dockerHost != null && !dockerHost.isBlank() && !dockerHost.matches("(unix|tcp|npipe)://.+")) {
                 problems.add("dockerHost", "'" + dockerHost + "' is not a Docker host: expected unix:///path/docker.sock or tcp://host:port");
             }
+            List<String> writable = writablePaths == null ? null : writablePaths(problems);
             problems.throwIfAny();
             SettingsOverrides overrides = new SettingsOverrides(strip(app), strip(dockerHost), parsedPort, strip(healthPath), timeout,
                     haproxySocket == null ? null : Path.of(haproxySocket.strip()).toAbsolutePath().normalize(),
-                    strip(haproxyBackend), manualPromotion, keep);
+                    strip(haproxyBackend), manualPromotion, keep, readOnly, writable);
             return new DeployRequest(environment.strip(), parsedRef, overrides, credentials);
+        }
+
+        private List<String> writablePaths(Problems problems) {
+            List<String> paths = new ArrayList<>();
+            for (String path : writablePaths) {
+                String p = path == null ? "" : path.strip();
+                if (!p.startsWith("/") || p.contains("..") || p.contains(":") || p.contains(",")) {
+                    problems.add("writablePath", "'" + path + "' is not an absolute path in the container: expected one such as"
+                            + " /tmp or /var/cache/app (no '..', ':' or ',')");
+                } else if (!paths.contains(p)) {
+                    paths.add(p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p);
+                }
+            }
+            return paths;
         }
 
         private static Integer parsePort(String text) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.immutable.engine.api;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How an environment runs its releases. Given to the first {@code deploy} and stored with the environment, so
@@ -17,9 +18,19 @@ import java.time.Duration;
  * @param haproxyBackend  the backend holding the {@code blue} and {@code green} servers
  * @param manualPromotion {@code true}: a healthy new colour waits for {@code promote}
  * @param keepPrevious    how long the previous colour stays warm for an instant rollback
+ * @param readOnly        {@code true}: containers run with a read-only root filesystem and a tmpfs for each writable path,
+ *                        so runtime drift of their files is impossible by construction
+ * @param writablePaths   absolute paths inside the container where the application may write: a tmpfs each when
+ *                        {@code readOnly}; changes below them are never drift
  */
 public record EnvironmentSettings(String app, String dockerHost, int containerPort, String healthPath, Duration healthTimeout,
-        Path haproxySocket, String haproxyBackend, boolean manualPromotion, Duration keepPrevious) implements Serializable {
+        Path haproxySocket, String haproxyBackend, boolean manualPromotion, Duration keepPrevious, boolean readOnly,
+        List<String> writablePaths) implements Serializable {
+
+    public EnvironmentSettings {
+        // Environments stored before these settings existed read back with null.
+        writablePaths = writablePaths == null ? List.of() : List.copyOf(writablePaths);
+    }
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HEALTH_PATH = "/";

@@ -3,10 +3,16 @@ package io.jenkins.plugins.immutable.engine.api;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** The environment settings a deploy was given; {@code null} fields keep the stored (or default) value. */
 public record SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
-        Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious) implements Serializable {
+        Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly, List<String> writablePaths) implements Serializable {
 
-    public static final SettingsOverrides NONE = new SettingsOverrides(null, null, null, null, null, null, null, null, null);
+    public static final SettingsOverrides NONE = new SettingsOverrides(null, null, null, null, null, null, null, null, null, null,
+            null);
+
+    public SettingsOverrides {
+        writablePaths = writablePaths == null ? null : List.copyOf(writablePaths);
+    }
 }

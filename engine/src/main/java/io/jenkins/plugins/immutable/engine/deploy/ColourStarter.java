@@ -33,7 +33,8 @@ final class ColourStarter {
         ContainerInfo info;
         try {
             info = s.docker().run(new ContainerSpec(container, release.ref(), s.settings().containerPort(),
-                    s.labels(colour, release)), s.pullCredentials(release.ref()));
+                    s.labels(colour, release), s.settings().readOnly(), s.settings().writablePaths()),
+                    s.pullCredentials(release.ref()));
         } catch (ReleaseException e) {
             abandonQuietly(s, slot, intent, "could not start: " + e.getMessage());
             throw withTrafficNote(s, e);

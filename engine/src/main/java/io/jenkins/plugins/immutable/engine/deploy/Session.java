@@ -14,6 +14,7 @@ import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
 import io.jenkins.plugins.immutable.engine.ledger.Intent;
 import io.jenkins.plugins.immutable.engine.ledger.Ledger;
+import io.jenkins.plugins.immutable.engine.platform.TargetLabels;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
 import io.jenkins.plugins.immutable.engine.router.RouterState;
 import java.time.Clock;
@@ -28,8 +29,6 @@ import java.util.Set;
  * and the notes for the user. Every change is saved atomically and journaled before the next step.
  */
 final class Session {
-
-    static final String LABEL_PREFIX = "io.jenkins.plugins.immutable-release.";
 
     private final Ledger ledger;
     private final DockerGateway docker;
@@ -104,8 +103,7 @@ final class Session {
     }
 
     Map<String, String> labels(Colour colour, Release release) {
-        return Map.of(LABEL_PREFIX + "environment", name(), LABEL_PREFIX + "colour", colour.label(),
-                LABEL_PREFIX + "release", release.id(), LABEL_PREFIX + "digest", release.digest().value());
+        return TargetLabels.forColour(name(), settings(), colour, release, now());
     }
 
     /** Puts a new slot in place of whatever its colour held: saved, then journaled. */

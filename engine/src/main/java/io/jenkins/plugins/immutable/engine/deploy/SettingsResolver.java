@@ -32,7 +32,9 @@ final class SettingsResolver {
                 pick(given.haproxySocket(), stored == null ? null : stored.haproxySocket(), null),
                 pick(given.haproxyBackend(), stored == null ? null : stored.haproxyBackend(), EnvironmentSettings.DEFAULT_BACKEND),
                 pick(given.manualPromotion(), stored == null ? null : stored.manualPromotion(), false),
-                pick(given.keepPrevious(), stored == null ? null : stored.keepPrevious(), EnvironmentSettings.DEFAULT_KEEP_PREVIOUS));
+                pick(given.keepPrevious(), stored == null ? null : stored.keepPrevious(), EnvironmentSettings.DEFAULT_KEEP_PREVIOUS),
+                pick(given.readOnly(), stored == null ? null : stored.readOnly(), false),
+                pick(given.writablePaths(), stored == null ? null : stored.writablePaths(), java.util.List.of()));
     }
 
     private static <T> T pick(T given, T stored, T fallback) {

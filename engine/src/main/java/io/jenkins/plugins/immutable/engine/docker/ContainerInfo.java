@@ -12,9 +12,16 @@ import java.util.Map;
  * @param hostPort the loopback port its container port is published on, or 0
  * @param image    the image reference it was created from
  * @param labels   its labels
+ * @param restartPolicy its restart policy's name ({@code no}, {@code unless-stopped}, …): the engine sets
+ *                 {@code unless-stopped} only once a colour passed its health gate
  */
 public record ContainerInfo(String id, String name, boolean running, int exitCode, int hostPort, String image,
-        Map<String, String> labels) {
+        Map<String, String> labels, String restartPolicy) {
+
+    /** Whether the engine let the daemon keep it running, which it does only after the health gate passed. */
+    public boolean passedHealthGate() {
+        return "unless-stopped".equals(restartPolicy) || "always".equals(restartPolicy);
+    }
 
     public ContainerInfo {
         labels = labels == null ? Map.of() : Map.copyOf(labels);

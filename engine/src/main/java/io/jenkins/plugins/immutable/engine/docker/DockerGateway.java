@@ -30,8 +30,8 @@ public interface DockerGateway extends AutoCloseable {
 
 
     /**
-     * Creates and starts a container; removes a stopped or running container of the same name first. Pulls the
-     * image when the daemon does not hold it.
+     * Creates and starts a container. Pulls the image when the daemon does not hold it. Never removes anything: a
+     * container of the same name makes it fail (the caller decides, from the router, whether that one may go).
      */
     ContainerInfo run(ContainerSpec spec, RegistryCredentials credentials) throws ReleaseException;
 
@@ -43,6 +43,9 @@ public interface DockerGateway extends AutoCloseable {
 
     /** The container of that name, if it exists. */
     Optional<ContainerInfo> inspect(String name) throws ReleaseException;
+
+    /** Every container, running or not, whose label {@code key} has {@code value}. */
+    List<ContainerInfo> listLabelled(String key, String value) throws ReleaseException;
 
     /** Removes the container of that name (stopping it first); no error when there is none. */
     void remove(String name) throws ReleaseException;

@@ -156,7 +156,6 @@ public final class DockerJavaGateway implements DockerGateway {
 
     @Override
     public ContainerInfo run(ContainerSpec spec, RegistryCredentials credentials) throws ReleaseException {
-        remove(spec.name());
         if (!hasImage(spec.image().toString())) {
             pull(spec.image(), credentials);
         }
@@ -169,7 +168,7 @@ public final class DockerJavaGateway implements DockerGateway {
                     .withName(spec.name())
                     .withLabels(spec.labels())
                     .withExposedPorts(port)
-                    .withHostConfig(HostConfig.newHostConfig().withPortBindings(bindings))
+                    .withHostConfig(hostConfig(spec, bindings))
                     .exec().getId();
             client.startContainerCmd(id).exec();
         } catch (RuntimeException e) {
@@ -177,6 +176,29 @@ public final class DockerJavaGateway implements DockerGateway {
         }
         return inspect(spec.name()).orElseThrow(() -> new ReleaseException(Kind.FAILED_SAFELY,
                 "Started container " + spec.name() + " on " + host + " but it vanished at once"));
+    }
+
+    private static HostConfig hostConfig(ContainerSpec spec, Ports bindings) {
+        HostConfig config = HostConfig.newHostConfig().withPortBindings(bindings);
+        if (spec.readOnly()) {
+            Map<String, String> tmpfs = new java.util.LinkedHashMap<>();
+            spec.writablePaths().forEach(path -> tmpfs.put(path, ""));
+            config.withReadonlyRootfs(true).withTmpFs(tmpfs);
+        }
+        return config;
+    }
+
+    @Override
+    public List<ContainerInfo> listLabelled(String key, String value) throws ReleaseException {
+        try {
+            List<ContainerInfo> found = new ArrayList<>();
+            for (var container : client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(key, value)).exec()) {
+                inspect(container.getId()).ifPresent(found::add);
+            }
+            return found;
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "list the containers labelled " + key + "=" + value, e);
+        }
     }
 
     @Override
@@ -257,7 +279,10 @@ public final class DockerJavaGateway implements DockerGateway {
         String name = response.getName() == null ? "" : response.getName().replaceFirst("^/", "");
         Map<String, String> labels = response.getConfig() == null ? Map.of() : response.getConfig().getLabels();
         String image = response.getConfig() == null ? null : response.getConfig().getImage();
-        return new ContainerInfo(response.getId(), name, running, exitCode, hostPort, image, labels);
+        String restart = response.getHostConfig() == null || response.getHostConfig().getRestartPolicy() == null ? "no"
+                : String.valueOf(response.getHostConfig().getRestartPolicy().getName());
+        return new ContainerInfo(response.getId(), name, running, exitCode, hostPort, image, labels,
+                restart.isEmpty() || "null".equals(restart) ? "no" : restart);
     }
 
     @Override
