@@ -69,13 +69,19 @@ final class ColourStarter {
      * so rollback to that one becomes a redeploy of its digest.
      */
     private static void clearIdleColour(Session s, Colour colour) throws ReleaseException {
+        if (s.target() != null && s.target().foreign(colour).isPresent()) {
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Container " + s.containerName(colour) + " on " + s.docker().host()
+                    + " was not started by the engine (it lacks the engine's labels), so it was left as it is and nothing was"
+                    + " started in " + colour.label() + ". Remove or rename it, or run 'immutable drift --env " + s.name()
+                    + " --repair'. Traffic did not move: " + s.trafficNow() + ".");
+        }
         Slot old = s.state().slot(colour);
         if (old == null || !old.hasContainer()) {
             return;
         }
         boolean preview = old.state() == DeploymentState.STARTING || old.state() == DeploymentState.HEALTHY;
         Intent intent = s.begin(Intent.Operation.RETIRE, "remove-container", old, Map.of("container", old.container()));
-        s.docker().remove(old.container());
+        s.removeContainer(colour, old.container());
         s.transition(old, preview ? DeploymentState.ABORTED : DeploymentState.RETIRED,
                 preview ? "replaced before promotion" : "retired to make room for the next release");
         s.done(intent);
@@ -90,7 +96,7 @@ final class ColourStarter {
     static void abandon(Session s, Slot slot, Intent intent, String why) throws ReleaseException {
         ReleaseException removal = null;
         try {
-            s.docker().remove(slot.container());
+            s.removeContainer(slot.colour(), slot.container());
         } catch (ReleaseException e) {
             removal = e;
         }

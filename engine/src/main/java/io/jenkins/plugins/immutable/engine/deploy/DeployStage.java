@@ -14,6 +14,10 @@ import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
 import io.jenkins.plugins.immutable.engine.api.RollbackRequest;
 import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
 import io.jenkins.plugins.immutable.engine.ledger.EnvironmentLock;
+import io.jenkins.plugins.immutable.engine.ledger.HostName;
+import io.jenkins.plugins.immutable.engine.platform.DockerHostLock;
+import io.jenkins.plugins.immutable.engine.platform.SettingsLabel;
+import io.jenkins.plugins.immutable.engine.platform.TargetLabels;
 import io.jenkins.plugins.immutable.engine.ledger.Intent;
 import io.jenkins.plugins.immutable.engine.ledger.Ledger;
 import io.jenkins.plugins.immutable.engine.registry.DockerConfigAuth;
@@ -68,7 +72,7 @@ public final class DeployStage {
                 s.note(request.ref() + " is recorded live in " + s.name() + " but its colour does not answer its health check:"
                         + " deploying it again.");
             }
-            Slot started = ColourStarter.start(s, release, s.state().idleColour(), Intent.Operation.DEPLOY);
+            Slot started = ColourStarter.start(s, release, s.idleColour(), Intent.Operation.DEPLOY);
             if (s.settings().manualPromotion()) {
                 s.note(release.id() + " is healthy in " + started.colour().label() + " and waits for promotion; traffic did not"
                         + " move. Promote it, or abort it.");
@@ -122,15 +126,15 @@ public final class DeployStage {
                         + ". Traffic did not move: " + s.trafficNow() + ".");
             }
             s.note("Rolling back to " + target.release().id() + ": its colour is no longer warm, so its digest is deployed again.");
-            Slot started = ColourStarter.start(s, target.release(), s.state().idleColour(), Intent.Operation.ROLLBACK);
+            Slot started = ColourStarter.start(s, target.release(), s.idleColour(), Intent.Operation.ROLLBACK);
             return s.view(promoteSlot(s, started, Intent.Operation.ROLLBACK));
         });
     }
 
     public EnvironmentView status(String environment) throws ReleaseException {
         EnvironmentState state = stored(environment);
-        return new StatusReader(ledger, dockers.apply(state.settings().dockerHost()), router(state.settings()), clock)
-                .read(state);
+        return new StatusReader(ledger, dockers.apply(state.settings().dockerHost()), router(state.settings()), clock,
+                new HealthCheck(dockers.apply(state.settings().dockerHost()), events, clock)).read(state);
     }
 
     private long promoteSlot(Session s, Slot slot, Intent.Operation operation) throws ReleaseException {
@@ -153,15 +157,22 @@ public final class DeployStage {
 
     private EnvironmentView underLock(String environment, String operation, DeployRequest deploy, RegistryCredentials credentials,
             Work work) throws ReleaseException {
+        // The local file lock is a fast path between processes sharing this state folder; the lock on the target is the
+        // one every machine sees.
         try (EnvironmentLock lock = ledger.acquire(environment, operation)) {
             EnvironmentState state = deploy == null ? stored(environment) : forDeploy(deploy);
-            Session session = new Session(state, ledger, dockers.apply(state.settings().dockerHost()), router(state.settings()),
-                    events, clock, ref -> auth.resolve(ref.registry(), credentials));
-            lock.takeoverNote().ifPresent(session::note);
+            DockerGateway docker = dockers.apply(state.settings().dockerHost());
+            try (DockerHostLock targetLock = DockerHostLock.acquire(docker, environment, operation, HostName.get(),
+                    ProcessHandle.current().pid(), DockerHostLock.DEFAULT_LEASE, clock)) {
+                Session session = new Session(state, ledger, docker, router(state.settings()), events, clock,
+                        ref -> auth.resolve(ref.registry(), credentials));
+                lock.takeoverNote().ifPresent(session::note);
+                targetLock.takeoverNote().ifPresent(session::note);
             // New settings are saved with the first change, after the router and the daemon answered: a deploy given a
             // wrong socket must not leave the environment pointing at it.
-            Reconciler.reconcile(session);
-            return work.run(session);
+                Reconciler.reconcile(session);
+                return work.run(session);
+            }
         }
     }
 
@@ -177,9 +188,28 @@ public final class DeployStage {
         return stored.map(s -> s.withSettings(settings)).orElseGet(() -> EnvironmentState.fresh(request.environment(), settings));
     }
 
+    /**
+     * The environment as this ledger stored it or, when this ledger never heard of it, as the target shows it: the
+     * settings label of its newest container on the engine's Docker host. A new agent needs only the name.
+     */
     private EnvironmentState stored(String environment) throws ReleaseException {
-        return ledger.readState(environment, EnvironmentState.class).orElseThrow(() -> new InvalidInputException("environment",
-                "no environment '" + environment + "' in " + ledger.stateDir() + ": expected one a deploy created (deploy to it first)"));
+        Optional<EnvironmentState> recorded = ledger.readState(environment, EnvironmentState.class);
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        DockerGateway docker = dockers.apply(defaultDockerHost);
+        Optional<EnvironmentSettings> found = docker.listLabelled(TargetLabels.ENVIRONMENT, environment).stream()
+                .filter(c -> TargetLabels.read(c.labels()).isPresent())
+                .max(java.util.Comparator.comparing(c -> TargetLabels.read(c.labels()).get().startedAt(),
+                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                .flatMap(c -> SettingsLabel.decode(c.labels().get(SettingsLabel.KEY), docker.host()));
+        if (found.isEmpty()) {
+            throw new InvalidInputException("environment", "no environment '" + environment + "' in " + ledger.stateDir()
+                    + " or on the Docker host " + docker.host() + ": expected one a deploy created (deploy to it first)");
+        }
+        events.on(new io.jenkins.plugins.immutable.engine.api.EngineEvent.Notice("Environment '" + environment + "' is not in "
+                + ledger.stateDir() + ": read its settings from its containers on " + docker.host() + "."));
+        return EnvironmentState.fresh(environment, found.get());
     }
 
     /** The release recorded for a digest, or a new record adopting an image built elsewhere. */

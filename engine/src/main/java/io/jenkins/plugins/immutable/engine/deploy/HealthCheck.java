@@ -72,6 +72,11 @@ final class HealthCheck {
                 && probe(URI.create("http://127.0.0.1:" + hostPort + path)).startsWith("HTTP 2");
     }
 
+    /** One GET of a running colour, for status: {@code HTTP 200}, or what went wrong. */
+    String probeOnce(int hostPort, String path) {
+        return hostPort > 0 ? probe(URI.create("http://127.0.0.1:" + hostPort + path)) : "no published port";
+    }
+
     /**
      * One GET. Plain {@link HttpURLConnection}, not the JDK's HttpClient: probes are loopback HTTP, and HttpClient's
      * first use costs ~300 ms of TLS set-up that a rollback should not spend.

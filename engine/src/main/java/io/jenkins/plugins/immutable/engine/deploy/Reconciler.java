@@ -21,6 +21,8 @@ final class Reconciler {
     }
 
     static void reconcile(Session s) throws ReleaseException {
+        // The target first: a local intent is judged against what is live now, which another machine may have changed.
+        TargetSync.sync(s);
         Optional<Intent> pending = s.ledger().latestIntent(s.name()).filter(i -> !i.finished());
         if (pending.isPresent()) {
             Intent intent = pending.get();
@@ -32,6 +34,8 @@ final class Reconciler {
             }
             s.done(intent);
         }
+        undoStartsFoundOnTarget(s);
+        finishSwitchFoundOnTarget(s);
         routerAgreesWithLedger(s);
         Retirement.retireIfDue(s);
     }
@@ -42,7 +46,7 @@ final class Reconciler {
         if (slot != null && (slot.state() == DeploymentState.ACTIVE || slot.state() == DeploymentState.WARM)) {
             return;
         }
-        s.docker().remove(s.containerName(intent.colour()));
+        s.removeContainer(intent.colour(), s.containerName(intent.colour()));
         if (slot != null && slot.state() != DeploymentState.ABORTED) {
             s.transition(slot, DeploymentState.ABORTED, "interrupted while starting; removed");
         }
@@ -75,7 +79,7 @@ final class Reconciler {
                 s.transition(from.get(), DeploymentState.ACTIVE, "receives the traffic again (interrupted switch undone)");
             }
             if (target != null) {
-                s.docker().remove(target.container());
+                s.removeContainer(target.colour(), target.container());
                 s.transition(s.state().slot(to), intent.operation() == Intent.Operation.ROLLBACK ? DeploymentState.RETIRED
                         : DeploymentState.ABORTED, "unhealthy after an interrupted switch; removed");
             }
@@ -87,9 +91,45 @@ final class Reconciler {
                 + " was left as it is (" + s.routerLive() + "). Deploy a working release or roll back.");
     }
 
+    /**
+     * A container the engine started that never passed its health gate and gets no traffic: an operation died while
+     * starting it, here or on another machine (the lock says nobody is starting one now). Removed.
+     */
+    private static void undoStartsFoundOnTarget(Session s) throws ReleaseException {
+        for (Colour colour : Colour.values()) {
+            Slot slot = s.state().slot(colour);
+            if (slot != null && slot.state() == DeploymentState.STARTING) {
+                s.removeContainer(colour, slot.container());
+                s.transition(slot, DeploymentState.ABORTED, "found on the target, never healthy; removed");
+                s.note("Removed " + slot.container() + " (" + slot.releaseId() + "): an interrupted operation started it and it"
+                        + " never passed its health gate; traffic never went to it.");
+            }
+        }
+    }
+
+    /**
+     * The router sends traffic to both colours' containers (a switch cut short on some machine, or a change from
+     * outside): finish towards the newer one if it answers, else the other; the loser goes warm.
+     */
+    private static void finishSwitchFoundOnTarget(Session s) throws ReleaseException {
+        Slot blue = s.state().blue();
+        Slot green = s.state().green();
+        if (blue == null || green == null || blue.state() != DeploymentState.ACTIVE || green.state() != DeploymentState.ACTIVE) {
+            return;
+        }
+        Slot newer = blue.since().isAfter(green.since()) ? blue : green;
+        Slot older = newer == blue ? green : blue;
+        Slot winner = TrafficSwitch.stillHealthy(s, newer) ? newer : older;
+        Slot loser = winner == newer ? older : newer;
+        s.router().switchTo(winner.colour(), winner.hostPort(), TrafficSwitch.DRAIN_TIMEOUT);
+        s.transition(loser, DeploymentState.WARM, "the router sent it traffic beside " + winner.colour().label() + "; switched away");
+        s.note("HAProxy sent traffic to both colours: finished the switch to " + winner.colour().label() + " ("
+                + winner.releaseId() + "); " + loser.colour().label() + " is warm.");
+    }
+
     private static void finishRemoval(Session s, Intent intent) throws ReleaseException {
         Slot slot = s.state().slot(intent.colour());
-        s.docker().remove(intent.details().getOrDefault("container", s.containerName(intent.colour())));
+        s.removeContainer(intent.colour(), intent.details().getOrDefault("container", s.containerName(intent.colour())));
         if (slot != null && slot.hasContainer() && slot.state() != DeploymentState.ACTIVE) {
             DeploymentState end = intent.operation() == Intent.Operation.ABORT || slot.state() == DeploymentState.STARTING
                     || slot.state() == DeploymentState.HEALTHY ? DeploymentState.ABORTED : DeploymentState.RETIRED;
@@ -111,6 +151,10 @@ final class Reconciler {
         Slot live = active.get();
         ServerState server = router.server(live.colour());
         if (router.live().equals(Set.of(live.colour())) && server.pointsAt(live.hostPort())) {
+            if (router.server(live.colour().other()).admin() == AdminState.DRAIN) {
+                // A switch cut short after the cutover: the old colour takes no new requests; finish taking it out.
+                disableQuietly(s, live.colour().other());
+            }
             return;
         }
         if (TrafficSwitch.stillHealthy(s, live)) {

@@ -32,7 +32,7 @@ final class Retirement {
     static void retire(Session s, Slot warm, String why) throws ReleaseException {
         Intent intent = s.begin(Intent.Operation.RETIRE, "remove-container", warm, Map.of("container", warm.container()));
         FaultPoints.reach("retire.before-remove");
-        s.docker().remove(warm.container());
+        s.removeContainer(warm.colour(), warm.container());
         s.transition(warm, DeploymentState.RETIRED, "retired: " + why);
         s.done(intent);
         s.note("Retired " + warm.colour().label() + " (" + warm.releaseId() + "): " + why + ".");

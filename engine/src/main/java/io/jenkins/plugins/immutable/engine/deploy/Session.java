@@ -17,6 +17,7 @@ import io.jenkins.plugins.immutable.engine.ledger.Ledger;
 import io.jenkins.plugins.immutable.engine.platform.TargetLabels;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
 import io.jenkins.plugins.immutable.engine.router.RouterState;
+import io.jenkins.plugins.immutable.engine.router.ServerState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ final class Session {
     private final PullCredentials pullCredentials;
     private final List<String> notes = new ArrayList<>();
     private EnvironmentState state;
+    private TargetView target;
 
     Session(EnvironmentState state, Ledger ledger, DockerGateway docker, HaproxyRouter router, EventHandler events, Clock clock,
             PullCredentials pullCredentials) {
@@ -100,6 +102,42 @@ final class Session {
 
     String containerName(Colour colour) {
         return settings().app() + "-" + name() + "-" + colour.label();
+    }
+
+    /** What the target showed at the start of this operation (see {@link TargetSync}). */
+    TargetView target() {
+        return target;
+    }
+
+    void target(TargetView view) {
+        this.target = view;
+    }
+
+    /**
+     * Where the next release goes: the colour the router does not send traffic to. Read from the ledger's active slot
+     * (which follows the target after {@link TargetSync}) and, when none is active, from the router itself.
+     */
+    Colour idleColour() throws ReleaseException {
+        if (state.active().isPresent()) {
+            return state.active().get().colour().other();
+        }
+        Set<Colour> live = router.state().live();
+        return live.size() == 1 ? live.iterator().next().other() : Colour.BLUE;
+    }
+
+    /**
+     * Removes a colour's container, unless the router sends that colour traffic, read right now: whatever any ledger
+     * says, what serves traffic is never taken down.
+     */
+    void removeContainer(Colour colour, String container) throws ReleaseException {
+        ServerState server = router.state().server(colour);
+        if (server.receivesNewRequests()) {
+            throw new ReleaseException(ReleaseException.Kind.FAILED_SAFELY, "Refused to remove container " + container + " of "
+                    + name() + ": HAProxy (" + router.backend() + "/" + colour.label() + ", " + server.address() + ":"
+                    + server.port() + ") sends " + colour.label() + " live traffic. Nothing was changed; move the traffic to "
+                    + colour.other().label() + " first (deploy or roll back), or check who changed the router.");
+        }
+        docker.remove(container);
     }
 
     Map<String, String> labels(Colour colour, Release release) {

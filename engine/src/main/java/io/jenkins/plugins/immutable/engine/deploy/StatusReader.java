@@ -26,16 +26,20 @@ final class StatusReader {
     private final DockerGateway docker;
     private final HaproxyRouter router;
     private final Clock clock;
+    private final HealthCheck health;
 
-    StatusReader(Ledger ledger, DockerGateway docker, HaproxyRouter router, Clock clock) {
+    StatusReader(Ledger ledger, DockerGateway docker, HaproxyRouter router, Clock clock, HealthCheck health) {
         this.ledger = ledger;
         this.docker = docker;
         this.router = router;
         this.clock = clock;
+        this.health = health;
     }
 
-    EnvironmentView read(EnvironmentState state) throws ReleaseException {
+    /** The environment as the target shows it (the ledger's record corrected, not saved), with notes on what differs. */
+    EnvironmentView read(EnvironmentState recorded) throws ReleaseException {
         List<String> notes = new ArrayList<>();
+        EnvironmentState state = fromTarget(recorded, notes);
         Optional<Intent> pending = ledger.latestIntent(state.name()).filter(i -> !i.finished());
         pending.ifPresent(i -> notes.add("An interrupted " + i.operation().name().toLowerCase(java.util.Locale.ROOT) + " ("
                 + i.phase() + ", started " + i.at() + ") will be finished or undone by the next command on this environment."));
@@ -48,6 +52,35 @@ final class StatusReader {
             }
         });
         return state.view(null, live, notes);
+    }
+
+    private EnvironmentState fromTarget(EnvironmentState recorded, List<String> notes) throws ReleaseException {
+        TargetView view;
+        try {
+            view = TargetSync.read(recorded.name(), recorded.settings().app(), docker, router.state());
+        } catch (ComponentUnreachableException e) {
+            notes.add("Could not read the target, so this is the ledger's record: " + e.getMessage());
+            return recorded;
+        }
+        TargetView.Correction correction = view.correct(recorded, clock.instant());
+        if (!correction.changes().isEmpty()) {
+            notes.add("Disagreement: this ledger is behind the target (" + String.join("; ", correction.changes())
+                    + "); shown as the target is. The next command on this environment records it.");
+        }
+        for (var colour : io.jenkins.plugins.immutable.engine.api.Colour.values()) {
+            view.foreign(colour).ifPresent(c -> notes.add("Disagreement: container " + c.name() + " was not started by the"
+                    + " engine (it lacks the engine's labels); run 'immutable drift --env " + recorded.name() + "'."));
+        }
+        Optional<Slot> active = correction.state().active();
+        if (active.isPresent()) {
+            String answer = health.probeOnce(active.get().hostPort(), recorded.settings().healthPath());
+            if (!answer.startsWith("HTTP 2")) {
+                notes.add("WARNING: the live colour " + active.get().colour().label() + " (" + active.get().releaseId()
+                        + ") does not answer its health check: GET " + recorded.settings().healthPath() + " on 127.0.0.1:"
+                        + active.get().hostPort() + " gave " + answer + ". Roll back or deploy a fix.");
+            }
+        }
+        return correction.state();
     }
 
     private String routerLive(EnvironmentState state, List<String> notes) throws ReleaseException {

@@ -41,7 +41,7 @@ final class TrafficSwitch {
             s.transition(from.get(), DeploymentState.WARM, "kept warm for an instant rollback");
         } else if (from.isPresent()) {
             // A dead colour is no instant rollback: say so now rather than at the rollback.
-            s.docker().remove(from.get().container());
+            s.removeContainer(from.get().colour(), from.get().container());
             s.transition(from.get(), DeploymentState.RETIRED, "retired: it no longer answered its health check");
         }
         s.done(intent);

@@ -5,6 +5,7 @@ import io.jenkins.plugins.immutable.engine.api.ImageName;
 import io.jenkins.plugins.immutable.engine.api.RegistryCredentials;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -46,6 +47,17 @@ public interface DockerGateway extends AutoCloseable {
 
     /** Every container, running or not, whose label {@code key} has {@code value}. */
     List<ContainerInfo> listLabelled(String key, String value) throws ReleaseException;
+
+    /**
+     * Creates a container that is never started, as a lock: the daemon gives a name to one container only, so of two
+     * callers racing for the same name exactly one succeeds. Its image is a tiny empty one the gateway imports once.
+     *
+     * @return its id, or empty when a container of that name already exists
+     */
+    Optional<String> createLockObject(String name, Map<String, String> labels) throws ReleaseException;
+
+    /** Renames a container; {@code false} when it no longer exists. */
+    boolean rename(String idOrName, String newName) throws ReleaseException;
 
     /** Removes the container of that name (stopping it first); no error when there is none. */
     void remove(String name) throws ReleaseException;

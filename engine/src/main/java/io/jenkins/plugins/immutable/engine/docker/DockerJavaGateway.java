@@ -201,6 +201,65 @@ public final class DockerJavaGateway implements DockerGateway {
         }
     }
 
+    /** The image lock objects are created from: no layers, nothing to run; it is never started. */
+    static final String LOCK_IMAGE = "immutable-release/lock";
+    static final String LOCK_TAG = "1";
+
+    @Override
+    public Optional<String> createLockObject(String name, Map<String, String> labels) throws ReleaseException {
+        ensureLockImage();
+        try {
+            return Optional.of(client.createContainerCmd(LOCK_IMAGE + ":" + LOCK_TAG).withName(name).withLabels(labels)
+                    .withCmd("lock").exec().getId());
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "create the lock object " + name, e);
+        }
+    }
+
+    private void ensureLockImage() throws ReleaseException {
+        if (hasImage(LOCK_IMAGE + ":" + LOCK_TAG)) {
+            return;
+        }
+        // FROM scratch with nothing in it: no layer, nothing to pull, and a command only so that it can be created.
+        byte[] dockerfile = "FROM scratch\nCMD [\"lock\"]\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream tar = new java.io.ByteArrayOutputStream();
+        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(tar)) {
+            var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("Dockerfile");
+            entry.setSize(dockerfile.length);
+            out.putArchiveEntry(entry);
+            out.write(dockerfile);
+            out.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new IllegalStateException("an in-memory tar cannot fail", e);
+        }
+        BuildOutput output = new BuildOutput(line -> { });
+        try (InputStream archive = new java.io.ByteArrayInputStream(tar.toByteArray())) {
+            client.buildImageCmd().withTarInputStream(archive).withTags(Set.of(LOCK_IMAGE + ":" + LOCK_TAG)).withPull(false)
+                    .exec(output).awaitCompletion();
+        } catch (IOException e) {
+            throw new IllegalStateException("an in-memory stream cannot fail", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Interrupted while making the lock image on " + host, e);
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "build the lock image " + LOCK_IMAGE + ":" + LOCK_TAG, e);
+        }
+    }
+
+    @Override
+    public boolean rename(String idOrName, String newName) throws ReleaseException {
+        try {
+            client.renameContainerCmd(idOrName).withName(newName).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "rename container " + idOrName + " to " + newName, e);
+        }
+    }
+
     @Override
     public void keepRunning(String name) throws ReleaseException {
         try {

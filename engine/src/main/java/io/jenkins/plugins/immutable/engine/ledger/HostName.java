@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** This machine's name, for lock holders. Looked up once, and without DNS when the system says it plainly. */
-final class HostName {
+public final class HostName {
 
     private static volatile String name;
 
     private HostName() {
     }
 
-    static String get() {
+    public static String get() {
         String known = name;
         if (known == null) {
             known = lookUp();

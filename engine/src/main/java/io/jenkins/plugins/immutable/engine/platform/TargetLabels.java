@@ -52,6 +52,7 @@ public final class TargetLabels {
         }
         labels.put(STARTED_AT, startedAt.toString());
         labels.put(SETTINGS, fingerprint(settings));
+        labels.put(SettingsLabel.KEY, SettingsLabel.encode(settings));
         return labels;
     }
 

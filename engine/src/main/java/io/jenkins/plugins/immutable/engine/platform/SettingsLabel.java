@@ -1,0 +1,60 @@
+package io.jenkins.plugins.immutable.engine.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.immutable.engine.api.EnvironmentSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An environment's settings as one label on each container it starts, so that a machine whose ledger has never heard
+ * of the environment (a new agent, a wiped workspace) can still promote, roll back or read it with only its name. The
+ * Docker host is where the label was read, so it is not part of it. Holds no secret: settings never do.
+ */
+public final class SettingsLabel {
+
+    public static final String KEY = TargetLabels.PREFIX + "environment-settings";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SettingsLabel() {
+    }
+
+    public static String encode(EnvironmentSettings s) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("v", 1);
+        node.put("app", s.app());
+        node.put("containerPort", s.containerPort());
+        node.put("healthPath", s.healthPath());
+        node.put("healthTimeout", s.healthTimeout().toString());
+        node.put("haproxySocket", s.haproxySocket() == null ? null : s.haproxySocket().toString());
+        node.put("haproxyBackend", s.haproxyBackend());
+        node.put("manualPromotion", s.manualPromotion());
+        node.put("keepPrevious", s.keepPrevious().toString());
+        node.put("readOnly", s.readOnly());
+        s.writablePaths().forEach(node.putArray("writablePaths")::add);
+        return node.toString();
+    }
+
+    /** The settings a label holds, with the Docker host it was read from; empty when it is missing or unreadable. */
+    public static Optional<EnvironmentSettings> decode(String label, String dockerHost) {
+        if (label == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode n = JSON.readTree(label);
+            List<String> writable = new ArrayList<>();
+            n.path("writablePaths").forEach(p -> writable.add(p.asText()));
+            String socket = n.path("haproxySocket").isTextual() ? n.get("haproxySocket").asText() : null;
+            return Optional.of(new EnvironmentSettings(n.get("app").asText(), dockerHost, n.get("containerPort").asInt(),
+                    n.get("healthPath").asText(), Duration.parse(n.get("healthTimeout").asText()),
+                    socket == null ? null : Path.of(socket), n.get("haproxyBackend").asText(), n.path("manualPromotion").asBoolean(),
+                    Duration.parse(n.get("keepPrevious").asText()), n.path("readOnly").asBoolean(), writable));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}
