@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.engine.deploy;
 
+import io.jenkins.plugins.immutable.engine.api.Colour;
 import io.jenkins.plugins.immutable.engine.api.DeployRequest;
 import io.jenkins.plugins.immutable.engine.api.DeploymentState;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentSettings;
@@ -128,6 +129,53 @@ public final class DeployStage {
             s.note("Rolling back to " + target.release().id() + ": its colour is no longer warm, so its digest is deployed again.");
             Slot started = ColourStarter.start(s, target.release(), s.idleColour(), Intent.Operation.ROLLBACK);
             return s.view(promoteSlot(s, started, Intent.Operation.ROLLBACK));
+        });
+    }
+
+    /**
+     * Replaces each drifted colour by a fresh container from the same recorded digest, through the normal health-gated
+     * path; never patches one, never keeps a drifted one warm. A live colour is replaced through the idle one: the
+     * fresh container starts there, passes its health gate, takes the traffic, and only then is the drifted container
+     * removed. A warm or waiting colour is removed and started again in place. A container under one of the
+     * environment's names that the engine did not start is removed when the router sends it no traffic.
+     */
+    public EnvironmentView repair(String environment, java.util.Set<Colour> drifted, RegistryCredentials credentials)
+            throws ReleaseException {
+        return underLock(environment, "repair", null, credentials, s -> {
+            Long switchMillis = null;
+            for (Colour colour : drifted) {
+                Optional<io.jenkins.plugins.immutable.engine.docker.ContainerInfo> foreign = s.target().foreign(colour);
+                if (foreign.isPresent()) {
+                    s.removeContainer(colour, foreign.get().name());
+                    s.note("Removed " + foreign.get().name() + ", which the engine did not start; the router sends it no traffic.");
+                    continue;
+                }
+                Slot slot = s.state().slot(colour);
+                if (slot == null || !slot.hasContainer()) {
+                    continue;
+                }
+                Release release = releaseFor(s, slot.ref());
+                if (slot.state() == DeploymentState.ACTIVE) {
+                    Slot fresh = ColourStarter.start(s, release, colour.other(), Intent.Operation.REPAIR);
+                    switchMillis = promoteSlot(s, fresh, Intent.Operation.REPAIR);
+                    Slot old = s.state().slot(colour);
+                    if (old.hasContainer()) {
+                        Retirement.retire(s, old, "drifted; replaced by a fresh container of the same digest in "
+                                + colour.other().label());
+                    }
+                    s.note("Repaired " + colour.label() + " (" + release.id() + "): a fresh container of the same digest in "
+                            + colour.other().label() + " passed its health gate and took the traffic; the drifted one was removed.");
+                } else {
+                    DeploymentState was = slot.state();
+                    Slot fresh = ColourStarter.start(s, release, colour, Intent.Operation.REPAIR);
+                    if (was == DeploymentState.WARM) {
+                        s.transition(fresh, DeploymentState.WARM, "repaired: a fresh container of the same digest, kept warm");
+                    }
+                    s.note("Repaired " + colour.label() + " (" + release.id() + "): the drifted container was replaced by a fresh one"
+                            + " of the same digest that passed its health gate; traffic did not move.");
+                }
+            }
+            return s.view(switchMillis);
         });
     }
 

@@ -38,7 +38,8 @@ public record Intent(String id, String environment, Operation operation, String 
         PROMOTE,
         ABORT,
         ROLLBACK,
-        RETIRE
+        RETIRE,
+        REPAIR
     }
 
     public Intent {
