@@ -29,13 +29,20 @@ final class BuildCommand extends EngineCommand {
     @Option(names = "--file", paramLabel = "PATH", description = "The Dockerfile, relative to the context (default: Dockerfile).")
     String file;
 
-    @Option(names = "--build-arg", paramLabel = "K=V", description = "A build argument; repeat for more.")
+    @Option(names = "--build-arg", paramLabel = "K=V", description = "A build argument; repeat for more. Values of "
+            + "secret-looking names (DB_PASSWORD, GITHUB_TOKEN, MY_KEY, CREDS, ...) are redacted in the provenance.")
     List<String> buildArgs = new ArrayList<>();
+
+    @Option(names = "--secret-build-arg", paramLabel = "K=V", description = "A build argument whose value is a secret; "
+            + "repeat for more. The value goes to the daemon only: the provenance records that it was given and the "
+            + "sha256 of its value. A Dockerfile ARG stays visible in the image history; prefer RUN --mount=type=secret.")
+    List<String> secretBuildArgs = new ArrayList<>();
 
     @Option(names = "--label", paramLabel = "K=V", description = "An image label; repeat for more. Not part of the input digest.")
     List<String> labels = new ArrayList<>();
 
-    @Option(names = "--source-uri", paramLabel = "URI", description = "Where the sources come from, recorded in provenance.")
+    @Option(names = "--source-uri", paramLabel = "URI",
+            description = "Where the sources come from, recorded in provenance without any user info (user:token@ is dropped).")
     String sourceUri;
 
     @Option(names = "--source-revision", paramLabel = "REV", description = "The sources' revision, recorded in provenance.")
@@ -59,6 +66,7 @@ final class BuildCommand extends EngineCommand {
                 .outputDir(out == null || out.isBlank() ? null : Path.of(out))
                 .builderId(BuilderId.of(session.context()));
         buildArgs.forEach(builder::buildArg);
+        secretBuildArgs.forEach(builder::secretBuildArg);
         labels.forEach(builder::label);
         BuildRequest request = builder.build();
 

@@ -13,6 +13,7 @@ final class Flags {
             Map.entry("context", "--context"),
             Map.entry("dockerfile", "--file"),
             Map.entry("buildArgs", "--build-arg"),
+            Map.entry("secretBuildArgs", "--secret-build-arg"),
             Map.entry("labels", "--label"),
             Map.entry("sourceUri", "--source-uri"),
             Map.entry("sourceRevision", "--source-revision"),

@@ -17,18 +17,25 @@ public final class BuildOperation implements EngineOperation<BuildOutcome> {
     private final RegistryLogin login;
     // An ArrayList, not List.copyOf: JDK-internal collection classes may be refused by Jenkins' remoting class filter.
     private final ArrayList<PriorReleaseSpec> priors;
+    private final SecretBuildArgValues secrets;
 
     /** @param login registry credentials for the push, or {@code null} for the agent's {@code ~/.docker/config.json} */
     public BuildOperation(BuildSpec spec, RegistryLogin login, List<PriorReleaseSpec> priors) {
+        this(spec, login, priors, SecretBuildArgValues.NONE);
+    }
+
+    /** @param secrets the values of the step's {@code secretBuildArgs}, resolved on the controller */
+    public BuildOperation(BuildSpec spec, RegistryLogin login, List<PriorReleaseSpec> priors, SecretBuildArgValues secrets) {
         this.spec = spec;
         this.login = login;
         this.priors = new ArrayList<>(priors);
+        this.secrets = secrets;
     }
 
     @Override
     public BuildOutcome run(ReleaseEngine engine, Path workspace) throws ReleaseException {
         Path outputDir = spec.outputDir(workspace);
-        BuildResult result = engine.build(spec.toRequest(workspace, login, priors));
+        BuildResult result = engine.build(spec.toRequest(workspace, login, priors, secrets));
         return outcome(result, outputDir);
     }
 

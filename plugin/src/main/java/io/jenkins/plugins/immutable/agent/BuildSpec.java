@@ -87,12 +87,19 @@ public final class BuildSpec implements Serializable {
 
     /** The engine request; relative {@code context} is read against the workspace, {@code dockerfile} against the context. */
     public BuildRequest toRequest(Path workspace, RegistryLogin login, List<PriorReleaseSpec> priors) throws InvalidInputException {
+        return toRequest(workspace, login, priors, SecretBuildArgValues.NONE);
+    }
+
+    /** As above, with the secret build arguments' values, which travel beside this spec and never in it. */
+    public BuildRequest toRequest(Path workspace, RegistryLogin login, List<PriorReleaseSpec> priors, SecretBuildArgValues secrets)
+            throws InvalidInputException {
         BuildRequest.Builder request = BuildRequest.builder()
                 .image(image)
                 .context(context)
                 .baseDirectory(workspace)
                 .dockerfile(dockerfile)
                 .buildArgs(buildArgs)
+                .secretBuildArgs(secrets.values())
                 .target(target)
                 .source(sourceUri, sourceRevision)
                 .rebuild(rebuild)

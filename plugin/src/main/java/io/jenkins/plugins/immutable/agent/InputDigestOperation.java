@@ -14,14 +14,21 @@ public final class InputDigestOperation implements EngineOperation<String> {
     private static final long serialVersionUID = 1L;
 
     private final BuildSpec spec;
+    private final SecretBuildArgValues secrets;
 
     public InputDigestOperation(BuildSpec spec) {
+        this(spec, SecretBuildArgValues.NONE);
+    }
+
+    /** @param secrets the secret build arguments' values: the input digest covers their hashes */
+    public InputDigestOperation(BuildSpec spec, SecretBuildArgValues secrets) {
         this.spec = spec;
+        this.secrets = secrets;
     }
 
     @Override
     public String run(ReleaseEngine engine, Path workspace) throws ReleaseException {
-        return engine.inputDigest(spec.toRequest(workspace, null, List.of())).value();
+        return engine.inputDigest(spec.toRequest(workspace, null, List.of(), secrets)).value();
     }
 
     @Override

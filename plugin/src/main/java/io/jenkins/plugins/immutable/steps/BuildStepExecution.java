@@ -13,6 +13,7 @@ import io.jenkins.plugins.immutable.agent.EngineCallable;
 import io.jenkins.plugins.immutable.agent.InputDigestOperation;
 import io.jenkins.plugins.immutable.agent.PriorReleaseSpec;
 import io.jenkins.plugins.immutable.agent.RegistryLogin;
+import io.jenkins.plugins.immutable.agent.SecretBuildArgValues;
 import io.jenkins.plugins.immutable.engine.api.ImageName;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +49,14 @@ final class BuildStepExecution extends SynchronousNonBlockingStepExecution<Map<S
         BuildSpec spec = step.toSpec(env, builderId(run), run.getExternalizableId(), UUID.randomUUID().toString());
         AgentSettings settings = AgentSettings.of(step.getStateDir(), env);
         RegistryLogin login = RegistryCredentialsLookup.find(run, step.getRegistryCredentialsId(), RegistryUris.forImage(step.getImage()));
+        SecretBuildArgValues secrets = SecretBuildArgsLookup.find(run, step.getSecretBuildArgs());
 
         List<PriorReleaseSpec> priors = List.of();
         if (!spec.rebuild()) {
-            String inputDigest = workspace.act(new EngineCallable<>(settings, listener, new InputDigestOperation(spec)));
+            String inputDigest = workspace.act(new EngineCallable<>(settings, listener, new InputDigestOperation(spec, secrets)));
             priors = PriorReleases.find(run, inputDigest, ImageName.parse(spec.image()).repository(), listener);
         }
-        BuildOutcome outcome = workspace.act(new EngineCallable<>(settings, listener, new BuildOperation(spec, login, priors)));
+        BuildOutcome outcome = workspace.act(new EngineCallable<>(settings, listener, new BuildOperation(spec, login, priors, secrets)));
         BuildRecords.recordRelease(run, workspace, context.get(Launcher.class), listener, outcome);
         return StepResults.build(outcome);
     }

@@ -7,7 +7,9 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.immutable.agent.BuildSpec;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -35,6 +37,7 @@ public final class ImmutableBuildStep extends Step {
     private String sourceUri;
     private String sourceRevision;
     private String stateDir;
+    private List<SecretBuildArg> secretBuildArgs = new ArrayList<>();
 
     @DataBoundConstructor
     public ImmutableBuildStep(String image) {
@@ -129,6 +132,16 @@ public final class ImmutableBuildStep extends Step {
     @DataBoundSetter
     public void setStateDir(String stateDir) {
         this.stateDir = stateDir;
+    }
+
+    public List<SecretBuildArg> getSecretBuildArgs() {
+        return Collections.unmodifiableList(secretBuildArgs);
+    }
+
+    /** Build arguments whose values come from <em>Secret text</em> credentials; only the ids are kept here. */
+    @DataBoundSetter
+    public void setSecretBuildArgs(List<SecretBuildArg> secretBuildArgs) {
+        this.secretBuildArgs = secretBuildArgs == null ? new ArrayList<>() : new ArrayList<>(secretBuildArgs);
     }
 
     /**

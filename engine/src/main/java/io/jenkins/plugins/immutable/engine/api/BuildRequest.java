@@ -13,13 +13,19 @@ import java.util.regex.Pattern;
 /**
  * What to build. Made with {@link #builder()}, whose {@link Builder#build()} reports every missing or invalid field
  * at once. Field names in the problems: {@code image}, {@code context}, {@code dockerfile}, {@code buildArgs},
- * {@code labels}, {@code target}, {@code sourceUri}, {@code sourceRevision}, {@code outputDir}, {@code builderId}.
+ * {@code secretBuildArgs}, {@code labels}, {@code target}, {@code sourceUri}, {@code sourceRevision}, {@code outputDir},
+ * {@code builderId}.
+ *
+ * <p>Secrets: the source URI and every label value lose their user info here ({@link Uris}), whatever the caller
+ * passed, so nothing after this point can record it. Secret build arguments go to the daemon; the provenance and the
+ * input digest see only the sha256 of their values, and no message, {@code toString} or problem ever shows a value.
  */
 public final class BuildRequest {
 
     private static final Pattern ARG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final Pattern SECRET_LOOKING_TEXT = Pattern.compile("(?i)pass|pwd|secret|token|key|cred|auth|priv|cert|session|cookie");
 
     private final ImageName image;
     private final Path context;
@@ -27,9 +33,11 @@ public final class BuildRequest {
     private final String contextAsGiven;
     private final String dockerfileAsGiven;
     private final Map<String, String> buildArgs;
+    private final Map<String, String> secretBuildArgs;
     private final Map<String, String> labels;
     private final String target;
     private final String sourceUri;
+    private final boolean sourceUriHadUserInfo;
     private final String sourceRevision;
     private final boolean rebuild;
     private final Path outputDir;
@@ -45,9 +53,14 @@ public final class BuildRequest {
         this.contextAsGiven = b.context.strip();
         this.dockerfileAsGiven = b.dockerfile == null || b.dockerfile.isBlank() ? "Dockerfile" : b.dockerfile.strip();
         this.buildArgs = Collections.unmodifiableMap(new TreeMap<>(b.buildArgs));
-        this.labels = Collections.unmodifiableMap(new TreeMap<>(b.labels));
+        this.secretBuildArgs = Collections.unmodifiableMap(new TreeMap<>(b.secretBuildArgs));
+        TreeMap<String, String> labelsWithoutUserInfo = new TreeMap<>();
+        b.labels.forEach((key, value) -> labelsWithoutUserInfo.put(key, Uris.withoutUserInfo(value)));
+        this.labels = Collections.unmodifiableMap(labelsWithoutUserInfo);
         this.target = blankToNull(b.target);
-        this.sourceUri = blankToNull(b.sourceUri);
+        String givenUri = blankToNull(b.sourceUri);
+        this.sourceUri = Uris.withoutUserInfo(givenUri);
+        this.sourceUriHadUserInfo = givenUri != null && !givenUri.equals(sourceUri);
         this.sourceRevision = blankToNull(b.sourceRevision);
         this.rebuild = b.rebuild;
         this.outputDir = b.outputDir == null ? null : b.outputDir.toAbsolutePath().normalize();
@@ -90,7 +103,15 @@ public final class BuildRequest {
         return buildArgs;
     }
 
-    /** Labels for the image, sorted by key; not part of the input digest (they describe, they do not build). */
+    /**
+     * Secret build arguments sorted by name: sent to the daemon, never recorded. The provenance names each with the
+     * sha256 of its value; the input digest covers that hash.
+     */
+    public Map<String, String> secretBuildArgs() {
+        return secretBuildArgs;
+    }
+
+    /** Labels for the image, sorted by key, each value without user info; not part of the input digest (they describe, they do not build). */
     public Map<String, String> labels() {
         return labels;
     }
@@ -100,8 +121,14 @@ public final class BuildRequest {
         return target;
     }
 
+    /** Where the sources came from, without user info ({@link Uris#withoutUserInfo}). */
     public String sourceUri() {
         return sourceUri;
+    }
+
+    /** Whether the caller's source URI carried user info that {@link #sourceUri()} left out. */
+    public boolean sourceUriHadUserInfo() {
+        return sourceUriHadUserInfo;
     }
 
     public String sourceRevision() {
@@ -151,8 +178,10 @@ public final class BuildRequest {
         private Path baseDirectory;
         private String dockerfile;
         private final Map<String, String> buildArgs = new TreeMap<>();
+        private final Map<String, String> secretBuildArgs = new TreeMap<>();
         private final Map<String, String> labels = new TreeMap<>();
         private final List<String> malformedArgs = new ArrayList<>();
+        private final List<String> malformedSecretArgs = new ArrayList<>();
         private final List<String> malformedLabels = new ArrayList<>();
         private String target;
         private String sourceUri;
@@ -210,7 +239,8 @@ public final class BuildRequest {
 
         public Builder buildArg(String name, String value) {
             if (name == null || !ARG_NAME.matcher(name).matches()) {
-                malformedArgs.add(name + "=" + value);
+                // A value under a malformed name may still be a secret: show it only when the name cannot mean one.
+                malformedArgs.add(name + "=" + (SECRET_LOOKING_TEXT.matcher(String.valueOf(name)).find() ? "…" : value));
             } else {
                 buildArgs.put(name, value == null ? "" : value);
             }
@@ -219,6 +249,34 @@ public final class BuildRequest {
 
         public Builder buildArgs(Map<String, String> args) {
             args.forEach(this::buildArg);
+            return this;
+        }
+
+        /**
+         * One secret {@code NAME=VALUE} build argument ({@code --secret-build-arg}). A malformed one is reported by
+         * its name alone: the text may be the secret itself.
+         */
+        public Builder secretBuildArg(String nameEqualsValue) {
+            int eq = nameEqualsValue == null ? -1 : nameEqualsValue.indexOf('=');
+            if (eq <= 0) {
+                malformedSecretArgs.add(null);
+            } else {
+                secretBuildArg(nameEqualsValue.substring(0, eq), nameEqualsValue.substring(eq + 1));
+            }
+            return this;
+        }
+
+        public Builder secretBuildArg(String name, String value) {
+            if (name == null || !ARG_NAME.matcher(name).matches()) {
+                malformedSecretArgs.add(name);
+            } else {
+                secretBuildArgs.put(name, value == null ? "" : value);
+            }
+            return this;
+        }
+
+        public Builder secretBuildArgs(Map<String, String> args) {
+            args.forEach(this::secretBuildArg);
             return this;
         }
 
@@ -315,8 +373,17 @@ public final class BuildRequest {
             for (String arg : malformedArgs) {
                 problems.add("buildArgs", "'" + arg + "' is malformed: expected NAME=VALUE with NAME of letters, digits and '_', not starting with a digit");
             }
+            for (String name : malformedSecretArgs) {
+                problems.add("secretBuildArgs", (name == null ? "an argument without '='" : "'" + name + "'")
+                        + " is malformed (its value is not shown): expected NAME=VALUE with NAME of letters, digits and '_', not starting with a digit");
+            }
+            for (String name : secretBuildArgs.keySet()) {
+                if (buildArgs.containsKey(name)) {
+                    problems.add("secretBuildArgs", "'" + name + "' is given both as a build argument and as a secret one: give it once");
+                }
+            }
             for (String label : malformedLabels) {
-                problems.add("labels", "'" + label + "' is malformed: expected KEY=VALUE");
+                problems.add("labels", "'" + Uris.scrubText(label) + "' is malformed: expected KEY=VALUE");
             }
             if (target != null && !target.isBlank() && !STAGE.matcher(target.strip()).matches()) {
                 problems.add("target", "'" + target + "' is not a stage name: expected letters, digits, '_', '.' or '-'");

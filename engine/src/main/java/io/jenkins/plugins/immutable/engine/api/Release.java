@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param app            the application name (by default the repository's last path component)
  * @param ref            where the image is, by digest
  * @param inputDigest    the digest of the canonical build inputs; {@code null} for an image deployed without being built here
- * @param sourceUri      where the sources came from, if known
+ * @param sourceUri      where the sources came from, if known; any user info is dropped here ({@link Uris}), so no
+ *                       release, whoever made it, carries a credential
  * @param sourceRevision the revision of the sources, if known
  * @param created        when the image was built (or first recorded)
  * @param builderId      who built it: a Jenkins build URL or {@code cli@host}
@@ -25,6 +26,7 @@ public record Release(String id, String app, ImageRef ref, Digest inputDigest, S
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(builderId, "builderId");
+        sourceUri = Uris.withoutUserInfo(sourceUri);
     }
 
     /** The release id of an image digest. */

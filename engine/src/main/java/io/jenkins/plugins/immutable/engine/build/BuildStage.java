@@ -55,10 +55,37 @@ public final class BuildStage {
     }
 
     public Digest inputDigest(BuildRequest request) throws ReleaseException {
-        return digest(request, BuildContext.scan(request.context(), request.dockerfile()));
+        SecretScrubber scrubber = SecretScrubber.of(request);
+        try {
+            return scrubbed(scrubber).digest(request, BuildContext.scan(request.context(), request.dockerfile()));
+        } catch (ReleaseException e) {
+            throw scrubber.scrub(e);
+        }
     }
 
+    /**
+     * Builds or reuses. Every event and failure of this build passes through a {@link SecretScrubber}, so no URI's
+     * user info and no known secret value reaches a handler or a message, whatever the daemon echoes.
+     */
     public BuildResult build(BuildRequest request) throws ReleaseException {
+        SecretScrubber scrubber = SecretScrubber.of(request);
+        BuildStage stage = scrubbed(scrubber);
+        if (request.sourceUriHadUserInfo()) {
+            stage.events.on(new Notice("The source URI carried user info (a user name, password or token); it is recorded "
+                    + "without it, as " + request.sourceUri()));
+        }
+        try {
+            return stage.run(request);
+        } catch (ReleaseException e) {
+            throw scrubber.scrub(e);
+        }
+    }
+
+    private BuildStage scrubbed(SecretScrubber scrubber) {
+        return new BuildStage(ledger, docker, registry, auth, scrubber.events(events), clock);
+    }
+
+    private BuildResult run(BuildRequest request) throws ReleaseException {
         Instant startedOn = clock.instant();
         BuildContext context = BuildContext.scan(request.context(), request.dockerfile());
         Digest inputDigest = digest(request, context);
@@ -78,7 +105,7 @@ public final class BuildStage {
         String dockerfile = new String(readDockerfile(request.dockerfile()), StandardCharsets.UTF_8);
         Instant finishedOn = clock.instant();
         String provenance = ProvenanceStatement.render(new Facts(ref, inputDigest, request.contextAsGiven(),
-                request.dockerfileAsGiven(), SecretArgs.redact(request.buildArgs()), request.target(),
+                request.dockerfileAsGiven(), SecretArgs.redact(request.buildArgs()), SecretArgs.sha256Hex(request.secretBuildArgs()), request.target(),
                 request.sourceUri(), request.sourceRevision(), builder.baseImages(dockerfile, request.buildArgs()),
                 request.builderId(), request.invocationId(), startedOn, finishedOn));
         Release release = new Release(Release.idFor(ref.digest()), request.image().simpleName(), ref, inputDigest,
@@ -91,14 +118,16 @@ public final class BuildStage {
 
     private BuildResult reuse(BuildRequest request, ReuseFinder.Found found) throws ReleaseException {
         Release release = found.release();
+        // A statement recorded elsewhere (or before user info was stripped) is passed on without any.
+        String provenance = io.jenkins.plugins.immutable.engine.api.Uris.scrubText(found.provenanceJson());
         if (ledger.release(release.id()).isEmpty()) {
             // Known only to the caller (an earlier Jenkins build): remember it here too.
-            ledger.writeProvenance(release.id(), found.provenanceJson());
+            ledger.writeProvenance(release.id(), provenance);
             ledger.recordRelease(release).ifPresent(note -> events.on(new Notice(note)));
         }
         events.on(new Notice("Reused release " + release.id() + " (" + release.ref() + "), built by " + release.builderId()
                 + " at " + release.created() + ": same input digest, and the registry still serves it. Nothing was built."));
-        return result(request, release, true, found.provenanceJson());
+        return result(request, release, true, provenance);
     }
 
     private BuildResult result(BuildRequest request, Release release, boolean reused, String provenance) throws ReleaseException {
@@ -110,7 +139,7 @@ public final class BuildStage {
     private Digest digest(BuildRequest request, BuildContext context) throws ReleaseException {
         events.on(new StageStarted("inputs", "digesting " + context.entries().size() + " entries of " + request.context()));
         Digest digest = InputDigest.compute(context, readDockerfile(request.dockerfile()),
-                new TreeMap<>(request.buildArgs()), request.target());
+                new TreeMap<>(request.buildArgs()), request.target(), new TreeMap<>(request.secretBuildArgs()));
         events.on(new Notice("Input digest " + digest));
         return digest;
     }

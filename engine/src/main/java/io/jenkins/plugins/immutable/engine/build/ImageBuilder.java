@@ -58,7 +58,9 @@ final class ImageBuilder {
                 dockerfileInTar = ContextTar.write(context, request.dockerfile(), out);
             }
             events.on(new StageStarted("build", tagged + " on " + docker.host()));
-            docker.build(new BuildSpec(tar, dockerfileInTar, request.buildArgs(), labels(request, inputDigest), request.target(),
+            Map<String, String> daemonArgs = new TreeMap<>(request.buildArgs());
+            daemonArgs.putAll(request.secretBuildArgs());
+            docker.build(new BuildSpec(tar, dockerfileInTar, daemonArgs, labels(request, inputDigest), request.target(),
                     tagged.toString(), request.rebuild()), line -> events.on(new LogLine(line)));
         } catch (IOException e) {
             throw new ReleaseException(Kind.FAILED_SAFELY, "Tried to pack the build context " + request.context()

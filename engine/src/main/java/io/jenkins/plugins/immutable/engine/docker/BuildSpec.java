@@ -14,4 +14,12 @@ public record BuildSpec(Path contextTar, String dockerfilePath, Map<String, Stri
         buildArgs = Map.copyOf(buildArgs);
         labels = Map.copyOf(labels);
     }
+
+    /** Names the build arguments without their values: some are secrets, and a record's {@code toString} shows all. */
+    @Override
+    public String toString() {
+        return "BuildSpec[contextTar=" + contextTar + ", dockerfilePath=" + dockerfilePath + ", buildArgs="
+                + new java.util.TreeSet<>(buildArgs.keySet()) + " (values hidden), labels=" + labels + ", target=" + target
+                + ", tag=" + tag + ", noCache=" + noCache + "]";
+    }
 }

@@ -39,7 +39,18 @@ import java.util.SortedMap;
  * names: {@code str(name)}, {@code str(value)};</li>
  * <li>{@code str("target")}, {@code str(target stage, or "" for none)}.</li>
  * </ol>
- * Every variable-length field carries its length, so no two different inputs encode to the same bytes. The
+ *
+ * <h2>Encoding, version 2: with secret build arguments</h2>
+ * Used only when at least one secret build argument is given, so every digest of version 1 stays what it was:
+ * {@code str("immutable-release/inputs/v2")}, items 2 to 5 as in version 1, then
+ * <ol start="6">
+ * <li>{@code str("secret-build-args")}, {@code u64(number of args)}, then for each in byte order of the UTF-8 names:
+ * {@code str(name)}, {@code bytes(h)} with {@code h} the 32-byte SHA-256 of the UTF-8 value.</li>
+ * </ol>
+ * The value itself never enters the encoding, only its hash: the same secret gives the same digest (a replay is
+ * recognised) and a changed secret a new one, while the provenance can show the hash it was computed from.
+ *
+ * <p>Every variable-length field carries its length, so no two different inputs encode to the same bytes. The
  * Dockerfile's path is included because a Dockerfile outside the context changes what is sent (see
  * {@link ContextTar}) even when the entries are the same. A change to this encoding is a new version with a new
  * header, never an edit of this one.
@@ -48,6 +59,8 @@ public final class InputDigest {
 
     /** The header that starts the encoding; names its version. */
     public static final String HEADER = "immutable-release/inputs/v1";
+    /** The header of the encoding with secret build arguments. */
+    public static final String HEADER_V2 = "immutable-release/inputs/v2";
 
     private InputDigest() {
     }
@@ -60,10 +73,19 @@ public final class InputDigest {
      */
     public static Digest compute(BuildContext context, byte[] dockerfileContent, SortedMap<String, String> buildArgs,
             String target) throws InvalidInputException {
+        return compute(context, dockerfileContent, buildArgs, target, new java.util.TreeMap<>());
+    }
+
+    /**
+     * @param secretBuildArgs secret build arguments; only the SHA-256 of each value is encoded (version 2), and
+     *                        version 1 is used when there are none
+     */
+    public static Digest compute(BuildContext context, byte[] dockerfileContent, SortedMap<String, String> buildArgs,
+            String target, SortedMap<String, String> secretBuildArgs) throws InvalidInputException {
         Objects.requireNonNull(dockerfileContent, "dockerfileContent");
         MessageDigest sha256 = Sha256.newDigest();
         try (DataOutputStream out = new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), sha256))) {
-            str(out, HEADER);
+            str(out, secretBuildArgs.isEmpty() ? HEADER : HEADER_V2);
             str(out, "context");
             out.writeLong(context.entries().size());
             for (ContextEntry entry : context.entries()) {
@@ -78,6 +100,9 @@ public final class InputDigest {
             writeArgs(out, buildArgs);
             str(out, "target");
             str(out, target == null ? "" : target);
+            if (!secretBuildArgs.isEmpty()) {
+                writeSecretArgs(out, secretBuildArgs);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a digest cannot fail", e);
         }
@@ -100,6 +125,17 @@ public final class InputDigest {
         for (Map.Entry<String, String> arg : args) {
             str(out, Objects.requireNonNull(arg.getKey(), "build argument name"));
             str(out, Objects.requireNonNull(arg.getValue(), () -> "value of build argument " + arg.getKey()));
+        }
+    }
+
+    private static void writeSecretArgs(DataOutputStream out, SortedMap<String, String> secretBuildArgs) throws IOException {
+        List<Map.Entry<String, String>> args = new ArrayList<>(secretBuildArgs.entrySet());
+        args.sort(Map.Entry.comparingByKey(ContextEntry.PATH_ORDER));
+        str(out, "secret-build-args");
+        out.writeLong(args.size());
+        for (Map.Entry<String, String> arg : args) {
+            str(out, Objects.requireNonNull(arg.getKey(), "secret build argument name"));
+            bytes(out, Sha256.newDigest().digest(arg.getValue().getBytes(StandardCharsets.UTF_8)));
         }
     }
 

@@ -34,10 +34,12 @@ public final class ProvenanceStatement {
     }
 
     /**
-     * What a build knows about itself. {@code buildArgs} must already be redacted (see {@link SecretArgs}).
+     * What a build knows about itself. {@code buildArgs} must already be redacted (see {@link SecretArgs});
+     * {@code secretBuildArgs} maps each secret build argument's name to the hex SHA-256 of its value
+     * ({@link SecretArgs#sha256Hex}), and {@code sourceUri} holds no user info.
      */
     public record Facts(ImageRef subject, Digest inputDigest, String context, String dockerfile, Map<String, String> buildArgs,
-            String target, String sourceUri, String sourceRevision, List<ResolvedBase> baseImages, String builderId,
+            Map<String, String> secretBuildArgs, String target, String sourceUri, String sourceRevision, List<ResolvedBase> baseImages, String builderId,
             String invocationId, Instant startedOn, Instant finishedOn) {
     }
 
@@ -58,6 +60,11 @@ public final class ProvenanceStatement {
         external.put("dockerfile", facts.dockerfile());
         ObjectNode args = external.putObject("buildArgs");
         facts.buildArgs().forEach(args::put);
+        if (!facts.secretBuildArgs().isEmpty()) {
+            // That it was given, and the hash the input digest covers: never the value.
+            ObjectNode secrets = external.putObject("secretBuildArgs");
+            new java.util.TreeMap<>(facts.secretBuildArgs()).forEach((name, hex) -> secrets.putObject(name).put("sha256", hex));
+        }
         external.put("target", facts.target());
         ObjectNode source = external.putObject("source");
         source.put("uri", facts.sourceUri());
@@ -93,7 +100,9 @@ public final class ProvenanceStatement {
         ObjectNode inputs = deps.addObject();
         inputs.put("name", INPUTS_DEPENDENCY);
         inputs.putObject("digest").put("sha256", facts.inputDigest().hex());
-        inputs.putObject("annotations").put("covers", "build context after .dockerignore, Dockerfile, build args, target");
+        inputs.putObject("annotations").put("covers", facts.secretBuildArgs().isEmpty()
+                ? "build context after .dockerignore, Dockerfile, build args, target"
+                : "build context after .dockerignore, Dockerfile, build args, target, sha256 of each secret build arg");
         for (ResolvedBase base : facts.baseImages()) {
             ObjectNode dep = deps.addObject();
             dep.put("name", base.image());

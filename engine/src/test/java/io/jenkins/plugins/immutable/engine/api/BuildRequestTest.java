@@ -83,4 +83,38 @@ class BuildRequestTest {
         assertThat(request.contextAsGiven()).isEqualTo("app");
         assertThat(request.dockerfileAsGiven()).isEqualTo("Dockerfile");
     }
+
+    @Test
+    void sourceUriAndLabelValuesLoseTheirUserInfoWhateverTheCallerPassed() throws Exception {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+        BuildRequest request = BuildRequest.builder().image("127.0.0.1:5000/team/app").context(dir.toString())
+                .source("https://user:TOKEN@github.com/o/r.git", "abc")
+                .label("org.opencontainers.image.source=https://user:TOKEN@github.com/o/r.git")
+                .builderId("cli@host").build();
+        assertThat(request.sourceUri()).isEqualTo("https://github.com/o/r.git");
+        assertThat(request.sourceUriHadUserInfo()).isTrue();
+        assertThat(request.labels()).containsEntry("org.opencontainers.image.source", "https://github.com/o/r.git");
+    }
+
+    @Test
+    void secretBuildArgsAreKeptApartAndNeverShownInProblems() throws Exception {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+        BuildRequest request = BuildRequest.builder().image("127.0.0.1:5000/team/app").context(dir.toString())
+                .buildArg("VERSION=1").secretBuildArg("NPM_RC=s3cr3t=x").builderId("cli@host").build();
+        assertThat(request.buildArgs()).containsOnlyKeys("VERSION");
+        assertThat(request.secretBuildArgs()).containsExactly(java.util.Map.entry("NPM_RC", "s3cr3t=x"));
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> BuildRequest.builder()
+                .image("127.0.0.1:5000/team/app").context(dir.toString()).builderId("cli@host")
+                .secretBuildArg("JUSTTHEVALUE-hunter2")
+                .secretBuildArg("1BAD=hunter3")
+                .buildArg("TWICE=a").secretBuildArg("TWICE=hunter4")
+                .buildArg("1TOKEN=hunter5")
+                .build());
+        assertThat(e.problems()).extracting(Problem::field)
+                .containsExactly("buildArgs", "secretBuildArgs", "secretBuildArgs", "secretBuildArgs");
+        assertThat(e.getMessage()).contains("an argument without '='", "'1BAD' is malformed (its value is not shown)",
+                "'TWICE' is given both as a build argument and as a secret one", "'1TOKEN=…' is malformed")
+                .doesNotContain("hunter");
+    }
 }

@@ -220,4 +220,60 @@ class InputDigestTest {
     private static byte[] sha256(String s) throws Exception {
         return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void secretBuildArgsCountByTheHashOfTheirValueInVersion2() throws Exception {
+        BuildContext scanned = BuildContext.scan(ctx, ctx.resolve("Dockerfile"));
+        byte[] dockerfile = Files.readAllBytes(ctx.resolve("Dockerfile"));
+        Digest none = InputDigest.compute(scanned, dockerfile, args("A", "1"), null);
+        Digest emptySecrets = InputDigest.compute(scanned, dockerfile, args("A", "1"), null, new TreeMap<>());
+        Digest one = InputDigest.compute(scanned, dockerfile, args("A", "1"), null, args("S", "hunter2"));
+        Digest same = InputDigest.compute(scanned, dockerfile, args("A", "1"), null, args("S", "hunter2"));
+        Digest other = InputDigest.compute(scanned, dockerfile, args("A", "1"), null, args("S", "hunter3"));
+        Digest asPlainArg = InputDigest.compute(scanned, dockerfile, args("A", "1", "S", "hunter2"), null);
+
+        assertThat(emptySecrets).as("no secret args: version 1, as before").isEqualTo(none);
+        assertThat(one).isEqualTo(same).isNotEqualTo(none).isNotEqualTo(other).isNotEqualTo(asPlainArg);
+        assertThat(one).isEqualTo(version2(scanned, dockerfile));
+    }
+
+    /** The documented version-2 encoding, written out by hand: the value enters only as its SHA-256. */
+    private static Digest version2(BuildContext scanned, byte[] dockerfile) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        str(out, "immutable-release/inputs/v2");
+        str(out, "context");
+        out.writeLong(scanned.entries().size());
+        for (ContextEntry entry : scanned.entries()) {
+            str(out, entry.path());
+            str(out, entry.kind().name().toLowerCase(java.util.Locale.ROOT));
+            str(out, entry.executable() ? "1" : "0");
+            byte[] h = switch (entry.kind()) {
+                case FILE -> MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(entry.source()));
+                case SYMLINK -> MessageDigest.getInstance("SHA-256").digest(entry.linkTarget().getBytes(StandardCharsets.UTF_8));
+                case DIRECTORY -> new byte[0];
+            };
+            out.writeLong(h.length);
+            out.write(h);
+        }
+        str(out, "dockerfile");
+        str(out, scanned.dockerfilePath().orElse(""));
+        out.writeLong(dockerfile.length);
+        out.write(dockerfile);
+        str(out, "build-args");
+        out.writeLong(1);
+        str(out, "A");
+        str(out, "1");
+        str(out, "target");
+        str(out, "");
+        str(out, "secret-build-args");
+        out.writeLong(1);
+        str(out, "S");
+        byte[] h = MessageDigest.getInstance("SHA-256").digest("hunter2".getBytes(StandardCharsets.UTF_8));
+        out.writeLong(h.length);
+        out.write(h);
+        out.flush();
+        return Digest.ofSha256(sha.digest(bytes.toByteArray()));
+    }
 }

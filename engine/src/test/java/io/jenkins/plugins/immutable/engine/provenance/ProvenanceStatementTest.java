@@ -22,7 +22,7 @@ class ProvenanceStatementTest {
     private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
     private final Facts facts = new Facts(ImageRef.parse("127.0.0.1:5000/team/app@sha256:" + IMAGE_HEX),
-            Digest.parse("sha256:" + INPUT_HEX), "app", "app/Dockerfile", Map.of("VERSION", "1"), "runtime",
+            Digest.parse("sha256:" + INPUT_HEX), "app", "app/Dockerfile", Map.of("VERSION", "1"), Map.of(), "runtime",
             "https://example.com/app.git", COMMIT, List.of(new ResolvedBase("debian:12", Digest.parse("sha256:" + BASE_HEX))),
             "https://ci.example.com/job/app/41/", "app#41", Instant.parse("2026-11-23T10:00:00Z"),
             Instant.parse("2026-11-23T10:01:00Z"));
@@ -71,5 +71,20 @@ class ProvenanceStatementTest {
         assertThatThrownBy(() -> ProvenanceStatement.read("{\"_type\":\"x\"}")).hasMessageContaining("_type is not");
         String noDigest = ProvenanceStatement.render(facts).replace(IMAGE_HEX, "nothex");
         assertThatThrownBy(() -> ProvenanceStatement.read(noDigest)).hasMessageContaining("subject[0].digest.sha256");
+    }
+
+    @Test
+    void secretBuildArgsAppearByNameAndHashOnly() throws Exception {
+        Facts withSecret = new Facts(facts.subject(), facts.inputDigest(), "app", "Dockerfile", Map.of("VERSION", "1"),
+                SecretArgs.sha256Hex(Map.of("NPM_RC", "hunter2")), null, "https://example.com/app.git", COMMIT, List.of(),
+                "cli@host", "id", Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:01:00Z"));
+        String json = ProvenanceStatement.render(withSecret);
+        JsonNode external = new ObjectMapper().readTree(json).path("predicate").path("buildDefinition").path("externalParameters");
+        assertThat(external.path("secretBuildArgs").path("NPM_RC").path("sha256").asText())
+                .isEqualTo("f52fbd32b2b3b86ff88ef6c490628285f482af15ddcb29541f94bcf526a3f6c7");
+        assertThat(external.path("buildArgs").has("NPM_RC")).isFalse();
+        assertThat(json).doesNotContain("hunter2");
+        assertThat(new ObjectMapper().readTree(ProvenanceStatement.render(facts)).path("predicate").path("buildDefinition")
+                .path("externalParameters").has("secretBuildArgs")).as("absent when none was given").isFalse();
     }
 }
