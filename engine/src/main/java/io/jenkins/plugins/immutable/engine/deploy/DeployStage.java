@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.engine.deploy;
 
+import io.jenkins.plugins.immutable.engine.api.Colour;
 import io.jenkins.plugins.immutable.engine.api.DeployRequest;
 import io.jenkins.plugins.immutable.engine.api.DeploymentState;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentSettings;
@@ -23,6 +24,7 @@ import io.jenkins.plugins.immutable.engine.router.HaproxyRuntime;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -198,5 +200,62 @@ public final class DeployStage {
 
     private HaproxyRouter router(EnvironmentSettings settings) {
         return new HaproxyRouter(new HaproxyRuntime(settings.haproxySocket()), settings.haproxyBackend(), events);
+    }
+
+    // ---- Drift support (branch drift). settings() and recordedActive() let the drift package read an environment;
+    // ---- repair() below is a STUB for the lead to replace with the real one from main when merging.
+
+    /** The settings stored with an environment. */
+    public EnvironmentSettings settings(String environment) throws ReleaseException {
+        return stored(environment).settings();
+    }
+
+    /** The colour the ledger records live, if any: the drift check's tie-breaker when the router serves none or both. */
+    public Optional<Colour> recordedActive(String environment) throws ReleaseException {
+        return stored(environment).active().map(Slot::colour);
+    }
+
+    /**
+     * STUB (branch drift) — the lead's {@code DeployStage.repair} from main replaces this when merging.
+     *
+     * <p>Replaces each drifted colour: an idle (warm) one is removed and retired (a drifted container is never kept
+     * warm); the live one is replaced by its recorded digest started fresh in the idle colour through the health gate,
+     * traffic switches to it, and the drifted container is removed. It does not run the {@link Reconciler} first: a
+     * live colour whose router server was re-pointed would make it refuse to switch.
+     */
+    public EnvironmentView repair(String environment, Set<Colour> colours, RegistryCredentials credentials)
+            throws ReleaseException {
+        try (EnvironmentLock lock = ledger.acquire(environment, "repair")) {
+            EnvironmentState state = stored(environment);
+            Session s = new Session(state, ledger, dockers.apply(state.settings().dockerHost()), router(state.settings()),
+                    events, clock, ref -> auth.resolve(ref.registry(), credentials));
+            Optional<Slot> live = s.state().active();
+            for (Colour colour : colours) {
+                if (live.isPresent() && live.get().colour() == colour) {
+                    continue;
+                }
+                s.docker().remove(s.containerName(colour));
+                Slot slot = s.state().slot(colour);
+                if (slot != null && slot.hasContainer()) {
+                    s.transition(slot, DeploymentState.RETIRED, "removed: it drifted, and a drifted container is never kept warm");
+                }
+                s.note("Removed the drifted " + colour.label() + " container " + s.containerName(colour) + "; it took no traffic.");
+            }
+            if (live.isPresent() && colours.contains(live.get().colour())) {
+                Slot old = live.get();
+                Release release = releaseFor(s, old.ref());
+                Slot fresh = ColourStarter.start(s, release, old.colour().other(), Intent.Operation.DEPLOY);
+                long millis = promoteSlot(s, fresh, Intent.Operation.DEPLOY);
+                s.docker().remove(old.container());
+                Slot now = s.state().slot(old.colour());
+                if (now != null && now.hasContainer()) {
+                    s.transition(now, DeploymentState.RETIRED, "replaced: it drifted, and a drifted container is never kept warm");
+                }
+                s.note("Replaced the drifted live " + old.colour().label() + " by a fresh " + fresh.colour().label() + " of "
+                        + release.id() + "; removed " + old.container() + ".");
+                return s.view(millis);
+            }
+            return s.view(null);
+        }
     }
 }
