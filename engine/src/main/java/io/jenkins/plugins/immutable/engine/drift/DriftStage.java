@@ -57,7 +57,7 @@ public final class DriftStage {
         Set<Colour> colours = coloursToReplace(target, findings);
         if (!colours.isEmpty()) {
             events.on(new StageStarted("repair", environment + ": replacing " + labels(colours)
-                    + " by fresh containers of their recorded digests"));
+                    + " by a fresh container of the same recorded digest, through the health gate"));
             EnvironmentView view = deploys.repair(environment, colours, credentials);
             view.notes().forEach(notes::add);
             colours.forEach(c -> repaired.add("replaced " + c.label() + " (" + target.known(c).map(k -> k.container().name()
