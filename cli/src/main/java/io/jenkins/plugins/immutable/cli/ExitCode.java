@@ -9,6 +9,8 @@ final class ExitCode {
     static final int BAD_INPUT = 2;
     static final int UNREACHABLE = 3;
     static final int FAILED_SAFELY = 4;
+    /** {@code drift} found drift, or some was left after {@code --repair}. */
+    static final int DRIFT = 5;
 
     private ExitCode() {
     }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.immutable.engine.api.BuildResult;
 import io.jenkins.plugins.immutable.engine.api.ColourView;
 import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
+import io.jenkins.plugins.immutable.engine.api.DriftFinding;
+import io.jenkins.plugins.immutable.engine.api.DriftReport;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import io.jenkins.plugins.immutable.engine.api.Release;
 import io.jenkins.plugins.immutable.engine.api.ReleaseListing;
@@ -141,6 +143,34 @@ final class Json {
         }
         node.put("passed", result.passed());
         return node;
+    }
+
+    /** {@code drift}: {@code env, findings, repaired, remaining, drifted, notes}. */
+    static ObjectNode drift(DriftReport report) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("env", report.environment());
+        node.set("findings", findings(report.findings()));
+        ArrayNode repaired = node.putArray("repaired");
+        report.repaired().forEach(repaired::add);
+        node.set("remaining", findings(report.remaining()));
+        node.put("drifted", report.drifted());
+        ArrayNode notes = node.putArray("notes");
+        report.notes().forEach(notes::add);
+        return node;
+    }
+
+    private static ArrayNode findings(List<DriftFinding> findings) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (DriftFinding finding : findings) {
+            ObjectNode item = array.addObject();
+            item.put("kind", finding.kind().name());
+            item.put("colour", finding.colour() == null ? null : finding.colour().label());
+            item.put("container", finding.container());
+            item.put("what", finding.what());
+            item.put("expected", finding.expected());
+            item.put("found", finding.found());
+        }
+        return array;
     }
 
     /** What a failed command prints on stdout in JSON mode, so a script always has one document to parse. */

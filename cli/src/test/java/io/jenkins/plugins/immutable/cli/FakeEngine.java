@@ -8,10 +8,12 @@ import io.jenkins.plugins.immutable.engine.api.DeployRequest;
 import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
 import io.jenkins.plugins.immutable.engine.api.DeploymentState;
 import io.jenkins.plugins.immutable.engine.api.Digest;
+import io.jenkins.plugins.immutable.engine.api.DriftReport;
 import io.jenkins.plugins.immutable.engine.api.EngineConfig;
 import io.jenkins.plugins.immutable.engine.api.EngineEvent;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
+import io.jenkins.plugins.immutable.engine.api.RegistryCredentials;
 import io.jenkins.plugins.immutable.engine.api.Release;
 import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
@@ -125,6 +127,14 @@ final class FakeEngine implements ReleaseEngine {
                 new VerifyResult.Check("statement parses", true, "in-toto Statement v1"),
                 new VerifyResult.Check("subject digest", true, ref.digest().value())));
         return answer("verify " + ref + " " + provenance, result);
+    }
+
+    /** What {@code drift} answers. */
+    public DriftReport drift;
+
+    @Override
+    public DriftReport drift(String environment, boolean repair, RegistryCredentials credentials) throws ReleaseException {
+        return answer("drift " + environment + (repair ? " --repair" : ""), drift);
     }
 
     @Override

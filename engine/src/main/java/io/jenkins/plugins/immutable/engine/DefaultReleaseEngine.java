@@ -5,11 +5,13 @@ import io.jenkins.plugins.immutable.engine.api.BuildResult;
 import io.jenkins.plugins.immutable.engine.api.DeployRequest;
 import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
 import io.jenkins.plugins.immutable.engine.api.Digest;
+import io.jenkins.plugins.immutable.engine.api.DriftReport;
 import io.jenkins.plugins.immutable.engine.api.EngineConfig;
 import io.jenkins.plugins.immutable.engine.api.EngineEvent;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import io.jenkins.plugins.immutable.engine.api.EventHandler;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
+import io.jenkins.plugins.immutable.engine.api.RegistryCredentials;
 import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseListing;
@@ -19,6 +21,7 @@ import io.jenkins.plugins.immutable.engine.build.BuildStage;
 import io.jenkins.plugins.immutable.engine.deploy.DeployStage;
 import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
 import io.jenkins.plugins.immutable.engine.docker.DockerJavaGateway;
+import io.jenkins.plugins.immutable.engine.drift.DriftStage;
 import io.jenkins.plugins.immutable.engine.ledger.Ledger;
 import io.jenkins.plugins.immutable.engine.registry.DockerConfigAuth;
 import io.jenkins.plugins.immutable.engine.registry.RegistryClient;
@@ -38,6 +41,7 @@ final class DefaultReleaseEngine implements ReleaseEngine {
     private final Map<String, DockerGateway> dockers = new ConcurrentHashMap<>();
     private final BuildStage builds;
     private final DeployStage deploys;
+    private final DriftStage drifts;
     private final Verifier verifier;
     private final ReleaseCatalog catalog;
 
@@ -50,6 +54,7 @@ final class DefaultReleaseEngine implements ReleaseEngine {
         DockerConfigAuth auth = new DockerConfigAuth(config.dockerConfigDir());
         this.builds = new BuildStage(ledger, () -> docker(dockerHost), registry, auth, events, config.clock());
         this.deploys = new DeployStage(ledger, this::docker, auth, registry, events, config.clock(), dockerHost);
+        this.drifts = new DriftStage(deploys, this::docker, events);
         this.verifier = new Verifier(registry, auth);
         this.catalog = new ReleaseCatalog(ledger);
     }
@@ -119,6 +124,11 @@ final class DefaultReleaseEngine implements ReleaseEngine {
     @Override
     public VerifyResult verify(ImageRef ref, Path provenance) throws ReleaseException {
         return verifier.verify(ref, provenance);
+    }
+
+    @Override
+    public DriftReport drift(String environment, boolean repair, RegistryCredentials credentials) throws ReleaseException {
+        return drifts.check(environment, repair, credentials);
     }
 
     @Override

@@ -42,7 +42,8 @@ class ResourcesTest {
     private static final Set<String> NOT_IN_FORMS = Set.of("ImmutableBuildStep.buildArgs");
 
     static Stream<Class<?>> steps() {
-        return Stream.of(ImmutableBuildStep.class, ImmutableDeployStep.class, ImmutablePromoteStep.class, ImmutableRollbackStep.class);
+        return Stream.of(ImmutableBuildStep.class, ImmutableDeployStep.class, ImmutablePromoteStep.class, ImmutableRollbackStep.class,
+                io.jenkins.plugins.immutable.steps.ImmutableDriftCheckStep.class);
     }
 
     static List<Path> jellyFiles() throws IOException {
@@ -69,6 +70,7 @@ class ResourcesTest {
         assertThat(folderOf(ReleaseAction.class).resolve("summary.jelly")).isRegularFile();
         assertThat(folderOf(ReleaseAction.class).resolve("index.jelly")).isRegularFile();
         assertThat(folderOf(JobReleasesAction.class).resolve("index.jelly")).isRegularFile();
+        assertThat(folderOf(io.jenkins.plugins.immutable.record.DriftAction.class).resolve("summary.jelly")).isRegularFile();
         assertThat(Path.of("src/main/webapp/images/releases.svg")).isRegularFile();
     }
 

@@ -5,8 +5,10 @@ import io.jenkins.plugins.immutable.engine.api.BuildResult;
 import io.jenkins.plugins.immutable.engine.api.DeployRequest;
 import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
 import io.jenkins.plugins.immutable.engine.api.Digest;
+import io.jenkins.plugins.immutable.engine.api.DriftReport;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
+import io.jenkins.plugins.immutable.engine.api.RegistryCredentials;
 import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseListing;
@@ -78,6 +80,14 @@ public final class FakeEngine implements ReleaseEngine {
     @Override
     public VerifyResult verify(ImageRef ref, Path provenance) {
         throw new AssertionError("the plugin does not verify");
+    }
+
+    /** What {@code drift} answers. */
+    public DriftReport drift;
+
+    @Override
+    public DriftReport drift(String environment, boolean repair, RegistryCredentials credentials) throws ReleaseException {
+        return answer("drift " + environment + (repair ? " repair" : ""), drift);
     }
 
     @Override

@@ -47,6 +47,17 @@ public interface ReleaseEngine extends AutoCloseable {
     /** Checks a provenance statement against an image reference and the registry. */
     VerifyResult verify(ImageRef ref, Path provenance) throws ReleaseException;
 
+    /**
+     * Compares what runs in an environment (files changed since start, image, configuration, unknown labelled
+     * containers) and the router (address, port, weight, state) with what the engine started and set. With
+     * {@code repair}, each drifted colour is replaced by a fresh container of the same recorded digest through the
+     * health-gated path (never patched, never kept warm), the router is set back, and unknown containers that take no
+     * traffic are removed; the report then holds what was found again afterwards.
+     *
+     * @param credentials registry credentials for pulling the recorded digests during a repair, or {@code null}
+     */
+    DriftReport drift(String environment, boolean repair, RegistryCredentials credentials) throws ReleaseException;
+
     @Override
     void close();
 }

@@ -28,6 +28,7 @@ import io.jenkins.plugins.immutable.engine.router.HaproxyRuntime;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -155,7 +156,8 @@ public final class DeployStage {
                     continue;
                 }
                 Release release = releaseFor(s, slot.ref());
-                if (slot.state() == DeploymentState.ACTIVE) {
+                // Live as the router says: a live server pointed elsewhere still makes this the colour to move away from.
+                if (slot.state() == DeploymentState.ACTIVE || s.router().state().server(colour).receivesNewRequests()) {
                     Slot fresh = ColourStarter.start(s, release, colour.other(), Intent.Operation.REPAIR);
                     switchMillis = promoteSlot(s, fresh, Intent.Operation.REPAIR);
                     Slot old = s.state().slot(colour);
@@ -276,5 +278,17 @@ public final class DeployStage {
 
     private HaproxyRouter router(EnvironmentSettings settings) {
         return new HaproxyRouter(new HaproxyRuntime(settings.haproxySocket()), settings.haproxyBackend(), events);
+    }
+
+    // settings() and recordedActive() let the drift package read an environment.
+
+    /** The settings stored with an environment. */
+    public EnvironmentSettings settings(String environment) throws ReleaseException {
+        return stored(environment).settings();
+    }
+
+    /** The colour the ledger records live, if any: the drift check's tie-breaker when the router serves none or both. */
+    public Optional<Colour> recordedActive(String environment) throws ReleaseException {
+        return stored(environment).active().map(Slot::colour);
     }
 }

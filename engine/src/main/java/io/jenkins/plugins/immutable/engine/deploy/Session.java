@@ -11,6 +11,7 @@ import io.jenkins.plugins.immutable.engine.api.ImageRef;
 import io.jenkins.plugins.immutable.engine.api.RegistryCredentials;
 import io.jenkins.plugins.immutable.engine.api.Release;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import io.jenkins.plugins.immutable.engine.docker.ContainerInfo;
 import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
 import io.jenkins.plugins.immutable.engine.ledger.Intent;
 import io.jenkins.plugins.immutable.engine.ledger.Ledger;
@@ -131,7 +132,10 @@ final class Session {
      */
     void removeContainer(Colour colour, String container) throws ReleaseException {
         ServerState server = router.state().server(colour);
-        if (server.receivesNewRequests()) {
+        // A server that takes traffic but points at another port (moved behind our back) sends this container nothing.
+        // A stopped or missing container takes no traffic either.
+        int port = docker.inspect(container).map(ContainerInfo::hostPort).orElse(0);
+        if (server.receivesNewRequests() && port > 0 && server.pointsAt(port)) {
             throw new ReleaseException(ReleaseException.Kind.FAILED_SAFELY, "Refused to remove container " + container + " of "
                     + name() + ": HAProxy (" + router.backend() + "/" + colour.label() + ", " + server.address() + ":"
                     + server.port() + ") sends " + colour.label() + " live traffic. Nothing was changed; move the traffic to "

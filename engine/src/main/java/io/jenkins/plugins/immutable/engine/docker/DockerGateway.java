@@ -66,6 +66,20 @@ public interface DockerGateway extends AutoCloseable {
     String logTail(String name, int lines) throws ReleaseException;
 
 
+    // Drift: what a container was created with and what changed in it since. Kept together here, at the end.
+
+    /**
+     * The paths the daemon reports changed (added, changed or deleted) in the container's filesystem since it was
+     * created ({@code GET /containers/{id}/changes}); tmpfs mounts are not part of it.
+     */
+    List<String> changedPaths(String container) throws ReleaseException;
+
+    /** The container's configuration and state, if it exists. */
+    Optional<ContainerDetails> details(String container) throws ReleaseException;
+
+    /** The configuration of an image the daemon holds ({@code repo@sha256:…} or an id), if it holds it. */
+    Optional<ImageConfig> imageConfig(String image) throws ReleaseException;
+
     @Override
     void close();
 }

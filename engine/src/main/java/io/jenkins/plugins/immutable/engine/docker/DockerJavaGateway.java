@@ -387,6 +387,77 @@ public final class DockerJavaGateway implements DockerGateway {
                 .withPassword(credentials.password());
     }
 
+    // Drift: what a container was created with and what changed in it since.
+
+    @Override
+    public List<String> changedPaths(String container) throws ReleaseException {
+        try {
+            var changes = client.containerDiffCmd(container).exec();
+            return changes == null ? List.of() : changes.stream().map(c -> c.getPath()).toList();
+        } catch (NotFoundException e) {
+            return List.of();
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "list the filesystem changes of container " + container, e);
+        }
+    }
+
+    @Override
+    public Optional<ContainerDetails> details(String container) throws ReleaseException {
+        InspectContainerResponse response;
+        try {
+            response = client.inspectContainerCmd(container).exec();
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "inspect container " + container, e);
+        }
+        var config = response.getConfig();
+        HostConfig hostConfig = response.getHostConfig();
+        Map<String, List<String>> published = new java.util.TreeMap<>();
+        if (response.getNetworkSettings() != null && response.getNetworkSettings().getPorts() != null) {
+            response.getNetworkSettings().getPorts().getBindings().forEach((port, bindings) -> {
+                if (bindings != null && bindings.length > 0) {
+                    List<String> to = new ArrayList<>();
+                    for (Ports.Binding binding : bindings) {
+                        to.add((binding.getHostIp() == null || binding.getHostIp().isEmpty() ? "0.0.0.0" : binding.getHostIp())
+                                + ":" + binding.getHostPortSpec());
+                    }
+                    published.put(port.toString(), to);
+                }
+            });
+        }
+        String restart = hostConfig == null || hostConfig.getRestartPolicy() == null
+                || hostConfig.getRestartPolicy().getName() == null || hostConfig.getRestartPolicy().getName().isEmpty() ? "no"
+                : hostConfig.getRestartPolicy().getName();
+        List<String> tmpfs = hostConfig == null || hostConfig.getTmpFs() == null ? List.of()
+                : hostConfig.getTmpFs().keySet().stream().sorted().toList();
+        String state = response.getState() == null ? "unknown" : String.valueOf(response.getState().getStatus());
+        return Optional.of(new ContainerDetails(response.getId(),
+                response.getName() == null ? "" : response.getName().replaceFirst("^/", ""), state, response.getImageId(),
+                config == null ? null : config.getImage(), list(config == null ? null : config.getEnv()),
+                list(config == null ? null : config.getCmd()), list(config == null ? null : config.getEntrypoint()), published,
+                restart, hostConfig != null && Boolean.TRUE.equals(hostConfig.getReadonlyRootfs()), tmpfs,
+                config == null ? Map.of() : config.getLabels()));
+    }
+
+    @Override
+    public Optional<ImageConfig> imageConfig(String image) throws ReleaseException {
+        try {
+            var response = client.inspectImageCmd(image).exec();
+            var config = response.getConfig();
+            return Optional.of(new ImageConfig(response.getId(), list(config == null ? null : config.getEnv()),
+                    list(config == null ? null : config.getCmd()), list(config == null ? null : config.getEntrypoint())));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate(host, "inspect image " + image, e);
+        }
+    }
+
+    private static List<String> list(String[] values) {
+        return values == null ? List.of() : List.of(values);
+    }
+
     @Override
     public void close() {
         try {

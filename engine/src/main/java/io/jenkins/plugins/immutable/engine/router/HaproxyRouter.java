@@ -317,4 +317,36 @@ public final class HaproxyRouter {
             throw new IllegalArgumentException("port must be 1 to 65535, got " + port);
         }
     }
+
+    // Drift: the weights the engine leaves as haproxy.cfg gives them, read and set back.
+
+    /** The weight the engine expects on every server: it never changes weights, and haproxy.cfg gives 1. */
+    public static final int ENGINE_WEIGHT = 1;
+
+    /** Each colour's current weight ({@code srv_uweight} of {@code show servers state}). */
+    public Map<Colour, Integer> weights() throws ReleaseException {
+        String command = "show servers state " + backend;
+        Map<String, Integer> byName;
+        try {
+            byName = ServersStateOutput.weights(runtime.execute(command), backend);
+        } catch (IllegalArgumentException e) {
+            throw unreadable(command, e);
+        }
+        Map<Colour, Integer> weights = new java.util.EnumMap<>(Colour.class);
+        for (Colour colour : Colour.values()) {
+            weights.put(colour, byName.getOrDefault(colour.label(), ENGINE_WEIGHT));
+        }
+        return weights;
+    }
+
+    /** Sets a colour's weight back ({@code set weight backend/colour N}) and checks that it held. */
+    public void setWeight(Colour colour, int weight) throws ReleaseException {
+        String command = "set weight " + backend + "/" + colour.label() + " " + weight;
+        runtime.execute(command);
+        int now = weights().get(colour);
+        if (now != weight) {
+            throw new ReleaseException(Kind.FAILED_SAFELY, "HAProxy at " + runtime.socket() + " answered '" + command
+                    + "' but " + colour.label() + " weighs " + now + ".");
+        }
+    }
 }

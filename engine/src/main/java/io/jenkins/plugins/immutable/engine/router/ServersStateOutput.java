@@ -80,4 +80,31 @@ final class ServersStateOutput {
         int end = stripped.indexOf('\n');
         return end < 0 ? stripped : stripped.substring(0, end);
     }
+
+    /**
+     * Each server's current weight ({@code srv_uweight}, what {@code set weight} changes) in {@code backend}, by name.
+     * Read apart from {@link #parse} so the switch path does not depend on the column.
+     *
+     * @throws IllegalArgumentException when the text is not that output or lacks the column
+     */
+    static Map<String, Integer> weights(String text, String backend) {
+        parse(text, backend);
+        String[] lines = text.strip().split("\r?\n");
+        List<String> columns = Arrays.asList(lines[1].substring(1).strip().split("\\s+"));
+        if (!columns.contains("srv_uweight")) {
+            throw new IllegalArgumentException("the column srv_uweight is missing from '" + lines[1] + "'");
+        }
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        for (int i = 2; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] values = line.split("\\s+");
+            if (values[columns.indexOf("be_name")].equals(backend)) {
+                weights.put(values[columns.indexOf("srv_name")], Integer.parseInt(values[columns.indexOf("srv_uweight")]));
+            }
+        }
+        return weights;
+    }
 }
