@@ -116,9 +116,10 @@ class DriftIT {
     }
 
     @Test
-    void aFileWrittenIntoTheWarmContainerIsFoundAndTheWarmColourRemoved() throws Exception {
+    void aFileWrittenIntoTheWarmContainerIsFoundAndTheWarmColourReplacedByAFreshOne() throws Exception {
         EnvironmentView view = liveAndWarm();
         String warm = view.previous().container();
+        String drifted = env.engine().docker().inspectContainerCmd(warm).exec().getId();
         exec(warm, "/bin/busybox", "sh", "-c", "echo x > /www/extra.html");
 
         DriftReport found = drift(false);
@@ -126,7 +127,11 @@ class DriftIT {
         assertThat(found.findings().get(0).colour()).isEqualTo(Colour.BLUE);
 
         assertThat(drift(true).remaining()).isEmpty();
-        assertThat(env.engine().containerNames()).doesNotContain(warm);
+        // The drifted container is gone; a fresh one of the same digest keeps the instant rollback.
+        assertThat(env.engine().docker().listContainersCmd().withShowAll(true).exec()).noneMatch(c -> c.getId().equals(drifted));
+        EnvironmentView after = env.engine().engine().status(ENV);
+        assertThat(after.previous().state()).isEqualTo(io.jenkins.plugins.immutable.engine.api.DeploymentState.WARM);
+        assertThat(after.previous().ref()).isEqualTo(view.previous().ref());
         assertThat(env.get()).isEqualTo("v2");
         assertClean(drift(false));
     }
