@@ -67,12 +67,21 @@ public final class DeployStage {
             Release release = releaseFor(s, request.ref());
             Optional<Slot> live = s.state().active().filter(a -> a.ref().equals(request.ref()));
             if (live.isPresent()) {
-                if (TrafficSwitch.stillHealthy(s, live.get())) {
+                String startedWith = s.target().labelled(live.get().colour())
+                        .map(io.jenkins.plugins.immutable.engine.platform.TargetLabels.LabelledColour::settings).orElse(null);
+                String wanted = TargetLabels.fingerprint(s.settings());
+                boolean sameSettings = startedWith == null || startedWith.equals(wanted);
+                if (sameSettings && TrafficSwitch.stillHealthy(s, live.get())) {
                     s.note(request.ref() + " is already live in " + s.name() + "; nothing to do.");
                     return s.view(null);
                 }
-                s.note(request.ref() + " is recorded live in " + s.name() + " but its colour does not answer its health check:"
+                if (!sameSettings) {
+                    s.note(request.ref() + " is live in " + s.name() + " but was started with other container settings (port,"
+                            + " read-only root or writable paths): deploying it again with the new ones.");
+                } else {
+                    s.note(request.ref() + " is recorded live in " + s.name() + " but its colour does not answer its health check:"
                         + " deploying it again.");
+                }
             }
             Slot started = ColourStarter.start(s, release, s.idleColour(), Intent.Operation.DEPLOY);
             if (s.settings().manualPromotion()) {

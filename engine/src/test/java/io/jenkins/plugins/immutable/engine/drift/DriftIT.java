@@ -268,10 +268,7 @@ class DriftIT {
 
     /** Runs a command in a container through the real daemon, as someone with shell access would. */
     private void exec(String container, String... command) throws InterruptedException {
-        DockerClient docker = env.engine().docker();
-        String exec = docker.execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true).exec().getId();
-        docker.execStartCmd(exec).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>()).awaitCompletion(20, TimeUnit.SECONDS);
-        assertThat(docker.inspectExecCmd(exec).exec().getExitCodeLong()).as("exit of " + String.join(" ", command)).isZero();
+        assertThat(env.engine().exec(container, command)).as("exit of " + String.join(" ", command)).isZero();
     }
 
     /**

@@ -92,6 +92,14 @@ public final class EngineFixture implements AutoCloseable {
         docker.close();
     }
 
+    /** Runs a command in a container through the real daemon; returns its exit code. */
+    public long exec(String container, String... command) throws InterruptedException {
+        String exec = docker.execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true).exec().getId();
+        docker.execStartCmd(exec).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>())
+                .awaitCompletion(20, java.util.concurrent.TimeUnit.SECONDS);
+        return docker.inspectExecCmd(exec).exec().getExitCodeLong();
+    }
+
     public String prefix() {
         return prefix;
     }
