@@ -81,6 +81,10 @@ class BadInputTest {
                         "deploy", "--env", "staging", "--ref", REF, "--health-path", "health"),
                 bad("a relative --haproxy-socket", "--haproxy-socket: 'admin.sock' is relative: expected the absolute path of "
                         + "HAProxy's admin socket", "deploy", "--env", "staging", "--ref", REF, "--haproxy-socket", "admin.sock"),
+                bad("a relative --writable-path", "--writable-path: 'tmp' is not an absolute path in the container: expected one"
+                        + " such as /tmp or /var/cache/app", "deploy", "--env", "staging", "--ref", REF, "--writable-path", "tmp"),
+                bad("a --writable-path with ..", "--writable-path: '/var/../etc' is not an absolute path in the container",
+                        "deploy", "--env", "staging", "--ref", REF, "--writable-path", "/var/../etc"),
                 bad("an empty --haproxy-socket", "--haproxy-socket: empty: expected the path of HAProxy's admin socket",
                         "deploy", "--env", "staging", "--ref", REF, "--haproxy-socket", ""),
                 bad("a --manual-promotion that is no boolean", "Invalid value for option '--manual-promotion': 'maybe' is not a boolean",
