@@ -143,7 +143,7 @@ public final class ImmutableBuildStep extends Step {
                 .buildArgs(buildArgs)
                 .target(target)
                 .rebuild(rebuild)
-                .source(orElse(sourceUri, env.get("GIT_URL")), orElse(sourceRevision, env.get("GIT_COMMIT")))
+                .source(SourceUris.withoutUserInfo(orElse(sourceUri, env.get("GIT_URL"))), orElse(sourceRevision, env.get("GIT_COMMIT")))
                 .invocation(builderId, invocationId)
                 .outputKey(outputKey)
                 .build();

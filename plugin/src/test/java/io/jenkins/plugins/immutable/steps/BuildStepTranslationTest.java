@@ -180,4 +180,18 @@ class BuildStepTranslationTest {
         engine.inputDigest = Samples.digest('f');
         return EngineCallable.execute(new InputDigestOperation(spec(step, Map.of())), engine, workspace);
     }
+
+    @Test
+    void userInfoInTheSourceUriIsNeverRecorded() {
+        Map<String, String> env = Map.of("GIT_URL", "https://ci-bot:ghp_s3cr3tT0ken@git.example.com/team/app.git", "GIT_COMMIT", "abc");
+        assertThat(spec(new ImmutableBuildStep(Samples.REPO), env).sourceUri()).isEqualTo("https://git.example.com/team/app.git");
+
+        ImmutableBuildStep explicit = new ImmutableBuildStep(Samples.REPO);
+        explicit.setSourceUri("ssh://deploy:hunter2@git.example.com:2222/team/app.git");
+        assertThat(spec(explicit, Map.of()).sourceUri()).isEqualTo("ssh://git.example.com:2222/team/app.git");
+
+        ImmutableBuildStep scpLike = new ImmutableBuildStep(Samples.REPO);
+        scpLike.setSourceUri("git@git.example.com:team/app.git");
+        assertThat(spec(scpLike, Map.of()).sourceUri()).isEqualTo("git@git.example.com:team/app.git");
+    }
 }
