@@ -4,6 +4,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.immutable.agent.BuildOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
@@ -27,6 +28,9 @@ public class ReleaseAction implements RunAction2 {
 
     private transient Run<?, ?> run;
 
+    /** Counts changes to any build's record, so views computed from records know when to compute again. */
+    private static final AtomicLong CHANGES = new AtomicLong();
+
     public ReleaseAction() {
     }
 
@@ -47,6 +51,7 @@ public class ReleaseAction implements RunAction2 {
         List<RecordedRelease> next = new ArrayList<>(releases);
         next.add(recorded);
         releases = next;
+        CHANGES.incrementAndGet();
         return recorded;
     }
 
@@ -54,6 +59,12 @@ public class ReleaseAction implements RunAction2 {
         List<RecordedDeployment> next = new ArrayList<>(deployments);
         next.addAll(recorded);
         deployments = next;
+        CHANGES.incrementAndGet();
+    }
+
+    /** A number that grows whenever any build's record changes. */
+    public static long changeCount() {
+        return CHANGES.get();
     }
 
     // visibility 2: a build action's properties appear in /api/json at the default depth (as core's CauseAction's)

@@ -11,6 +11,7 @@ import io.jenkins.plugins.immutable.agent.BuildOutcome;
 import io.jenkins.plugins.immutable.agent.BuildSpec;
 import io.jenkins.plugins.immutable.agent.EngineCallable;
 import io.jenkins.plugins.immutable.agent.InputDigestOperation;
+import io.jenkins.plugins.immutable.agent.OutputCleanup;
 import io.jenkins.plugins.immutable.agent.PriorReleaseSpec;
 import io.jenkins.plugins.immutable.agent.RegistryLogin;
 import io.jenkins.plugins.immutable.engine.api.ImageName;
@@ -49,14 +50,19 @@ final class BuildStepExecution extends SynchronousNonBlockingStepExecution<Map<S
         AgentSettings settings = AgentSettings.of(step.getStateDir(), env);
         RegistryLogin login = RegistryCredentialsLookup.find(run, step.getRegistryCredentialsId(), RegistryUris.forImage(step.getImage()));
 
-        List<PriorReleaseSpec> priors = List.of();
-        if (!spec.rebuild()) {
-            String inputDigest = workspace.act(new EngineCallable<>(settings, listener, new InputDigestOperation(spec)));
-            priors = PriorReleases.find(run, inputDigest, ImageName.parse(spec.image()).repository(), listener);
+        try {
+            List<PriorReleaseSpec> priors = List.of();
+            if (!spec.rebuild()) {
+                String inputDigest = workspace.act(new EngineCallable<>(settings, listener, new InputDigestOperation(spec)));
+                priors = PriorReleases.find(run, inputDigest, ImageName.parse(spec.image()).repository(), listener);
+            }
+            BuildOutcome outcome = workspace.act(new EngineCallable<>(settings, listener, new BuildOperation(spec, login, priors)));
+            BuildRecords.recordRelease(run, workspace, context.get(Launcher.class), listener, outcome);
+            return StepResults.build(outcome);
+        } finally {
+            // Archived (or failed): the scratch copy in <workspace>@tmp/immutable-release/<key> is not needed any more.
+            workspace.act(new OutputCleanup(spec));
         }
-        BuildOutcome outcome = workspace.act(new EngineCallable<>(settings, listener, new BuildOperation(spec, login, priors)));
-        BuildRecords.recordRelease(run, workspace, context.get(Launcher.class), listener, outcome);
-        return StepResults.build(outcome);
     }
 
     static String builderId(Run<?, ?> run) {

@@ -85,8 +85,7 @@ public final class ImmutableRollbackStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new RollbackStepExecution(context, environment, ReleaseLookup.target(context.get(Run.class), this),
-                AgentSettings.of(stateDir, context.get(EnvVars.class)), registryCredentialsId);
+        return new RollbackStepExecution(context, this, AgentSettings.of(stateDir, context.get(EnvVars.class)));
     }
 
     @Extension
