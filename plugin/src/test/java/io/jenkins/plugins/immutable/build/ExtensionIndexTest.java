@@ -25,7 +25,7 @@ class ExtensionIndexTest {
     private static final Path CLASSES = Path.of("target/classes");
 
     @Test
-    void theIndexInTheMainClassesListsTheFourStepsAndTheReleasesPage() throws Exception {
+    void theIndexInTheMainClassesListsTheFourStepsTheBuildArgumentAndTheReleasesPage() throws Exception {
         assertThat(CLASSES.resolve("META-INF/annotations/hudson.Extension")).isRegularFile();
         // Only target/classes: the test classes (which index a probe of their own) must not be what makes this pass.
         try (URLClassLoader loader = new URLClassLoader(new URL[] {CLASSES.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
@@ -38,6 +38,7 @@ class ExtensionIndexTest {
                     ImmutableDeployStep.DescriptorImpl.class.getName(),
                     ImmutablePromoteStep.DescriptorImpl.class.getName(),
                     ImmutableRollbackStep.DescriptorImpl.class.getName(),
+                    io.jenkins.plugins.immutable.steps.BuildArg.DescriptorImpl.class.getName(),
                     JobReleasesActionFactory.class.getName());
         }
     }
