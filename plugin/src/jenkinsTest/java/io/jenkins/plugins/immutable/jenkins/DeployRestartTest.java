@@ -83,7 +83,7 @@ class DeployRestartTest {
             WorkflowJob job = j.createProject(WorkflowJob.class, "shop");
             job.setDefinition(new CpsFlowDefinition(script("remote", "/never-healthy", "5m"), true));
             WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-            j.waitForMessage("health", run);
+            j.waitForMessage("[health]", run);
 
             assertTrue(running(run).blocksRestart(), "a deploy mid-flight must hold off a safe restart");
 
@@ -103,7 +103,7 @@ class DeployRestartTest {
             // A healthy app, but a timeout long enough to restart the controller while the check runs.
             job.setDefinition(new CpsFlowDefinition(script("remote", "/health", "2m"), true));
             WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-            j.waitForMessage("immutableDeploy", run);
+            j.waitForMessage("[health]", run); // the deploy is waiting on its health check
             id[0] = run.getExternalizableId();
         });
         sessions.then(j -> {
