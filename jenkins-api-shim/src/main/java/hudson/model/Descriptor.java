@@ -2,6 +2,8 @@
 package hudson.model;
 
 import jenkins.model.Loadable;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 import jenkins.util.io.OnMaster;
 
 public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
@@ -56,5 +58,9 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
         public String getFormField() {
             throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
         }
+    }
+
+    public T newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
     }
 }

@@ -5,6 +5,7 @@ package hudson.model;
 import hudson.ExtensionPoint;
 import hudson.util.RunList;
 import java.util.SortedMap;
+import org.kohsuke.stapler.export.Exported;
 
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem
         implements ExtensionPoint {
@@ -45,4 +46,9 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public abstract boolean isBuildable();
 
     protected abstract SortedMap<Integer, ? extends RunT> _getRuns();
+
+    @Exported
+    public int getNextBuildNumber() {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
 }

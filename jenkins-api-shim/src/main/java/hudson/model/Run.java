@@ -1,6 +1,7 @@
 // Source: jenkinsci/jenkins core/src/main/java/hudson/model/Run.java (jenkins-2.479.3)
 // The real class also implements AccessControlled, PersistenceRoot, DescriptorByNameOwner, OnMaster,
-// StaplerProxy (left out). compareTo is declared because Comparable<RunT> is kept.
+// StaplerProxy, HistoricalBuild, WithConsoleUrl (left out); Saveable, which PersistenceRoot extends, is named
+// directly because save() is kept. compareTo is declared because Comparable<RunT> is kept.
 package hudson.model;
 
 import hudson.EnvVars;
@@ -13,7 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 @ExportedBean
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
-        implements ExtensionPoint, Comparable<RunT> {
+        implements ExtensionPoint, Comparable<RunT>, Saveable {
 
     protected Run(JobT job) throws IOException {
         throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
@@ -111,6 +112,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public EnvVars getEnvironment(TaskListener listener) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
+
+    @Override
+    public synchronized void save() throws IOException {
         throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
     }
 }

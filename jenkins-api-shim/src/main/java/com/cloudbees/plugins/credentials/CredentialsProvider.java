@@ -7,10 +7,15 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.model.Item;
 import hudson.model.Run;
+import hudson.security.Permission;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 
 public abstract class CredentialsProvider {
+
+    // The real value is new Permission(GROUP, "UseItem", ..., Job.CONFIGURE, ...); the shim holds none.
+    public static final Permission USE_ITEM = null;
+
 
     // Same signature as the real class's implicit constructor.
     public CredentialsProvider() {

@@ -175,7 +175,8 @@ class SecretsNeverRecordedIT {
                 .env("DOCKER_HOST", RealCli.SERVICES.dockerHost())
                 .env("HOSTNAME", "secrets-it")
                 .engines(config -> ReleaseEngines.open(new EngineConfig(config.stateDir(), config.dockerHost(),
-                        config.dockerConfigDir(), concat(config.handlers(), capture), config.clock())))
+                        config.dockerConfigDir(), config.dockerTlsVerify(), config.dockerCertPath(), concat(config.handlers(), capture),
+                        config.clock())))
                 .run(args.toArray(String[]::new));
     }
 

@@ -38,6 +38,8 @@ final class DefaultReleaseEngine implements ReleaseEngine {
 
     private final Ledger ledger;
     private final String dockerHost;
+    private final Boolean tlsVerify;
+    private final Path certPath;
     private final Map<String, DockerGateway> dockers = new ConcurrentHashMap<>();
     private final BuildStage builds;
     private final DeployStage deploys;
@@ -48,6 +50,8 @@ final class DefaultReleaseEngine implements ReleaseEngine {
     DefaultReleaseEngine(EngineConfig config) {
         EventHandler events = fanOut(config.handlers());
         this.ledger = Ledger.open(config.stateDir(), config.clock());
+        this.tlsVerify = config.dockerTlsVerify();
+        this.certPath = config.dockerCertPath();
         this.dockerHost = config.dockerHost() != null ? config.dockerHost()
                 : System.getenv().getOrDefault("DOCKER_HOST", DockerJavaGateway.DEFAULT_HOST);
         RegistryClient registry = new RegistryClient(REGISTRY_TIMEOUT);
@@ -60,7 +64,7 @@ final class DefaultReleaseEngine implements ReleaseEngine {
     }
 
     private DockerGateway docker(String host) {
-        return dockers.computeIfAbsent(host, DockerJavaGateway::connect);
+        return dockers.computeIfAbsent(host, h -> DockerJavaGateway.connect(h, tlsVerify, certPath));
     }
 
     /** A handler that throws must not break the operation it watches. */

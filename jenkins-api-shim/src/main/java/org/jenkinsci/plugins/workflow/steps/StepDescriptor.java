@@ -31,4 +31,8 @@ public abstract class StepDescriptor extends Descriptor<Step> {
     public String argumentsToString(Map<String, Object> namedArgs) {
         throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
     }
+
+    public Step newInstance(Map<String,Object> arguments) throws Exception {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
 }

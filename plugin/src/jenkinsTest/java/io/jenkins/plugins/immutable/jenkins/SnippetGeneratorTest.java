@@ -1,9 +1,15 @@
 package io.jenkins.plugins.immutable.jenkins;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.jenkins.plugins.immutable.steps.BuildArg;
 import io.jenkins.plugins.immutable.steps.ImmutableBuildStep;
 import io.jenkins.plugins.immutable.steps.ImmutableDeployStep;
 import io.jenkins.plugins.immutable.steps.ImmutablePromoteStep;
 import io.jenkins.plugins.immutable.steps.ImmutableRollbackStep;
+import java.util.List;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.ErrorType;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -50,5 +56,41 @@ class SnippetGeneratorTest {
         ImmutableRollbackStep step = new ImmutableRollbackStep("production");
         step.setToBuild(41);
         snippets.assertRoundTrip(step, "immutableRollback environment: 'production', toBuild: 41");
+    }
+
+    /**
+     * What the deploy form submits untouched (the promotion choice unset, empty text boxes) → step → snippet: no
+     * {@code manualPromotion: false} that would remove a production environment's gate, no {@code ''} arguments.
+     */
+    @Test
+    void anUntouchedDeployFormKeepsTheEnvironmentsSettings(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        String form = "{'stapler-class':'" + ImmutableDeployStep.class.getName() + "', 'ref':'" + REF + "', 'environment':'production',"
+                + " 'manualPromotion':'', 'app':'', 'healthPath':'', 'healthTimeout':'', 'haproxySocket':'', 'haproxyBackend':'',"
+                + " 'keepPrevious':'', 'dockerHost':'', 'stateDir':'', 'registryCredentialsId':''}";
+        snippets.assertGenerateSnippet(form, "immutableDeploy environment: 'production', ref: '" + REF + "'", null);
+    }
+
+    @Test
+    void anExplicitPromotionChoiceIsKeptEitherWay(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        String form = "{'stapler-class':'" + ImmutableDeployStep.class.getName() + "', 'ref':'" + REF + "', 'environment':'production',"
+                + " 'manualPromotion':'%s', 'app':' shop '}";
+        snippets.assertGenerateSnippet(form.formatted("true"),
+                "immutableDeploy app: 'shop', environment: 'production', manualPromotion: true, ref: '" + REF + "'", null);
+        snippets.assertGenerateSnippet(form.formatted("false"),
+                "immutableDeploy app: 'shop', environment: 'production', manualPromotion: false, ref: '" + REF + "'", null);
+    }
+
+    @Test
+    void buildArgsHaveADescribableForm(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        ImmutableBuildStep step = new ImmutableBuildStep("127.0.0.1:5000/team/app");
+        step.setBuildArgs(List.of(new BuildArg("VERSION", "1.2"), new BuildArg("FLAVOUR", "slim")));
+        snippets.assertRoundTrip(step,
+                "immutableBuild buildArgs: [[name: 'VERSION', value: '1.2'], [name: 'FLAVOUR', value: 'slim']], image: '127.0.0.1:5000/team/app'");
+        // The Steps Reference documents the parameter instead of printing an UnsupportedOperationException.
+        assertFalse(new DescribableModel<>(ImmutableBuildStep.class).getParameter("buildArgs").getType() instanceof ErrorType);
+        SnippetizerTester.assertDocGeneration(ImmutableBuildStep.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.agent;
 
+import io.jenkins.plugins.immutable.engine.api.EngineConfig;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,19 +19,45 @@ public final class AgentSettings implements Serializable {
 
     private final String stateDir;
     private final String dockerHost;
+    // Paths on the agent only (docker-commons writes the key material there): never the keys or logins themselves.
+    private final Boolean dockerTlsVerify;
+    private final String dockerCertPath;
+    private final String dockerConfig;
 
     /**
      * @param stateDir   the step's {@code stateDir}: absolute, {@code ~/…}, relative to the workspace, or {@code null}
      * @param dockerHost the build environment's {@code DOCKER_HOST}, or {@code null} for the engine's default
      */
     public AgentSettings(String stateDir, String dockerHost) {
-        this.stateDir = blankToNull(stateDir);
-        this.dockerHost = blankToNull(dockerHost);
+        this(stateDir, dockerHost, null, null, null);
     }
 
-    /** The settings of a step with {@code stateDir}, run in a build whose environment is {@code env}. */
+    private AgentSettings(String stateDir, String dockerHost, Boolean dockerTlsVerify, String dockerCertPath, String dockerConfig) {
+        this.stateDir = blankToNull(stateDir);
+        this.dockerHost = blankToNull(dockerHost);
+        this.dockerTlsVerify = dockerTlsVerify;
+        this.dockerCertPath = blankToNull(dockerCertPath);
+        this.dockerConfig = blankToNull(dockerConfig);
+    }
+
+    /**
+     * The settings of a step with {@code stateDir}, run in a build whose environment is {@code env}: {@code DOCKER_HOST},
+     * and what {@code docker.withServer}/{@code docker.withRegistry} (docker-commons) set beside it,
+     * {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH} and {@code DOCKER_CONFIG}.
+     */
     public static AgentSettings of(String stateDir, Map<String, String> env) {
-        return new AgentSettings(stateDir, env.get("DOCKER_HOST"));
+        String tlsVerify = env.get("DOCKER_TLS_VERIFY");
+        // As the docker CLI reads it: set and non-empty means verify.
+        Boolean verify = tlsVerify == null ? null : !tlsVerify.isBlank();
+        return new AgentSettings(stateDir, env.get("DOCKER_HOST"), verify, env.get("DOCKER_CERT_PATH"), env.get("DOCKER_CONFIG"));
+    }
+
+    /** The engine's configuration on the agent, without event handlers. */
+    public EngineConfig.Builder engineConfig(Path workspace, String userHome) {
+        return EngineConfig.builder(resolveStateDir(workspace, userHome))
+                .dockerHost(dockerHost)
+                .dockerConfigDir(dockerConfig == null ? null : workspace.resolve(dockerConfig))
+                .dockerTls(dockerTlsVerify, dockerCertPath == null ? null : workspace.resolve(dockerCertPath));
     }
 
     public String stateDir() {

@@ -65,6 +65,7 @@ public final class BuildOperation implements EngineOperation<BuildOutcome> {
     }
 
     private static String fileName(Path file, String fallback) {
-        return file == null || file.getFileName() == null ? fallback : file.getFileName().toString();
+        Path name = file == null ? null : file.getFileName();
+        return name == null ? fallback : name.toString();
     }
 }

@@ -37,8 +37,7 @@ public final class EngineCallable<T extends Serializable> extends MasterToSlaveF
     @Override
     public T invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         Path ws = workspace.toPath().toAbsolutePath();
-        EngineConfig config = EngineConfig.builder(settings.resolveStateDir(ws, System.getProperty("user.home")))
-                .dockerHost(settings.dockerHost())
+        EngineConfig config = settings.engineConfig(ws, System.getProperty("user.home"))
                 .handler(new BuildLog(listener.getLogger()))
                 .build();
         try (ReleaseEngine engine = ReleaseEngines.open(config)) {

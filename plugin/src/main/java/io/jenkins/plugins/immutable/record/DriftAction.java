@@ -14,7 +14,8 @@ import org.kohsuke.stapler.export.ExportedBean;
 @ExportedBean
 public class DriftAction implements RunAction2 {
 
-    private List<RecordedDriftCheck> checks = new ArrayList<>();
+    // Replaced, never changed in place: WorkflowRun.save() may serialise it while a worker thread records a check.
+    private volatile List<RecordedDriftCheck> checks = new ArrayList<>();
 
     private transient Run<?, ?> run;
 
@@ -22,7 +23,9 @@ public class DriftAction implements RunAction2 {
     }
 
     public synchronized void record(RecordedDriftCheck check) {
-        checks.add(check);
+        List<RecordedDriftCheck> next = new ArrayList<>(checks);
+        next.add(check);
+        checks = next;
     }
 
     @Exported

@@ -9,7 +9,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * One change a build made to an environment: which release went to which colour, when, by which operation, and
  * with what outcome. A plain class with final fields, written and restored by XStream.
  */
-@ExportedBean(defaultVisibility = 2)
+@ExportedBean(defaultVisibility = 3)
 public final class RecordedDeployment {
 
     private final String environment;
@@ -38,42 +38,43 @@ public final class RecordedDeployment {
         this.switchMillis = switchMillis;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getEnvironment() {
         return environment;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getOperation() {
         return operation;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getColour() {
         return colour;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getRef() {
         return ref;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getReleaseId() {
         return releaseId;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public long getTimeMillis() {
         return timeMillis;
     }
 
     /** When, ISO-8601 in UTC. */
+    @Exported(visibility = 3)
     public String getTime() {
         return Instant.ofEpochMilli(timeMillis).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public DeploymentOutcome getOutcome() {
         return outcome;
     }
@@ -82,7 +83,7 @@ public final class RecordedDeployment {
         return outcome == null ? "" : outcome.label();
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public Long getSwitchMillis() {
         return switchMillis;
     }

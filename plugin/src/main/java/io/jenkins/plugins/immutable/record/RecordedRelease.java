@@ -10,7 +10,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * A release a build made or reused, as kept in the build record. A plain class with final fields: XStream writes
  * and restores it (Jenkins cannot read records back), and nothing changes it once recorded.
  */
-@ExportedBean(defaultVisibility = 2)
+@ExportedBean(defaultVisibility = 3)
 public final class RecordedRelease {
 
     private final String releaseId;
@@ -58,97 +58,98 @@ public final class RecordedRelease {
         return new RecordedRelease(outcome, artifactPrefix, recordedMillis);
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getReleaseId() {
         return releaseId;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getApp() {
         return app;
     }
 
     /** The image by digest: {@code repository@sha256:…}. */
-    @Exported
+    @Exported(visibility = 3)
     public String getRef() {
         return ref;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getRepository() {
         return repository;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getDigest() {
         return digest;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getInputDigest() {
         return inputDigest;
     }
 
     /** {@code true} when the build reused an earlier release with the same inputs instead of building. */
-    @Exported
+    @Exported(visibility = 3)
     public boolean isReused() {
         return reused;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getSourceUri() {
         return sourceUri;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getSourceRevision() {
         return sourceRevision;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public long getCreatedMillis() {
         return createdMillis;
     }
 
     /** When the image was built, ISO-8601 in UTC. */
+    @Exported(visibility = 3)
     public String getCreated() {
         return Instant.ofEpochMilli(createdMillis).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** The provenance's builder: the Jenkins build that made the image (for a reused release, an earlier one). */
-    @Exported
+    @Exported(visibility = 3)
     public String getBuilderId() {
         return builderId;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getInvocationId() {
         return invocationId;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getStartedOn() {
         return startedOn;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getFinishedOn() {
         return finishedOn;
     }
 
     /** The archived {@code release.json}, relative to the build's artifacts. */
-    @Exported
+    @Exported(visibility = 3)
     public String getReleaseFile() {
         return releaseFile;
     }
 
     /** The archived {@code provenance.intoto.json}, relative to the build's artifacts. */
-    @Exported
+    @Exported(visibility = 3)
     public String getProvenanceFile() {
         return provenanceFile;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public long getRecordedMillis() {
         return recordedMillis;
     }

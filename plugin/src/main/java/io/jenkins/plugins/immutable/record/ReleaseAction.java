@@ -4,6 +4,8 @@ import hudson.model.Run;
 import io.jenkins.plugins.immutable.agent.BuildOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -19,10 +21,15 @@ public class ReleaseAction implements RunAction2 {
     /** Where the first release's files go among the build's artifacts; further ones get a folder of their own. */
     public static final String ARTIFACT_FOLDER = "immutable/";
 
-    private List<RecordedRelease> releases = new ArrayList<>();
-    private List<RecordedDeployment> deployments = new ArrayList<>();
+    // Copy on write: a change publishes a new list and never touches one already published, because Jenkins' XStream
+    // reads these fields to write build.xml from whatever thread saves the build, without taking our lock.
+    private volatile List<RecordedRelease> releases = new ArrayList<>();
+    private volatile List<RecordedDeployment> deployments = new ArrayList<>();
 
     private transient Run<?, ?> run;
+
+    /** Counts changes to any build's record, so views computed from records know when to compute again. */
+    private static final AtomicLong CHANGES = new AtomicLong();
 
     public ReleaseAction() {
     }
@@ -41,22 +48,44 @@ public class ReleaseAction implements RunAction2 {
         }
         String prefix = releases.isEmpty() ? ARTIFACT_FOLDER : ARTIFACT_FOLDER + outcome.releaseId() + "/";
         RecordedRelease recorded = RecordedRelease.of(outcome, prefix, nowMillis);
-        releases.add(recorded);
+        List<RecordedRelease> next = new ArrayList<>(releases);
+        next.add(recorded);
+        releases = next;
+        CHANGES.incrementAndGet();
         return recorded;
     }
 
     public synchronized void recordDeployments(List<RecordedDeployment> recorded) {
-        deployments.addAll(recorded);
+        List<RecordedDeployment> next = new ArrayList<>(deployments);
+        next.addAll(recorded);
+        deployments = next;
+        CHANGES.incrementAndGet();
     }
 
-    @Exported
-    public synchronized List<RecordedRelease> getReleases() {
+    /** A number that grows whenever any build's record changes. */
+    public static long changeCount() {
+        return CHANGES.get();
+    }
+
+    // visibility 2: a build action's properties appear in /api/json at the default depth (as core's CauseAction's)
+    @Exported(visibility = 2)
+    public List<RecordedRelease> getReleases() {
         return List.copyOf(releases);
     }
 
-    @Exported
-    public synchronized List<RecordedDeployment> getDeployments() {
+    @Exported(visibility = 2)
+    public List<RecordedDeployment> getDeployments() {
         return List.copyOf(deployments);
+    }
+
+    /**
+     * Where the Jelly views may link a release's builder: {@code null} for text only (see {@link BuilderLinks}).
+     *
+     * @param contextPath Jelly's {@code rootURL}
+     */
+    public String builderHref(String builderId, String contextPath) {
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        return BuilderLinks.href(builderId, jenkins == null ? null : jenkins.getRootUrl(), contextPath);
     }
 
     /** The build this record belongs to; {@code null} until Jenkins attaches or loads it. */

@@ -39,6 +39,7 @@ final class BuildRecords {
         if (recorded == null) {
             return;
         }
+        run.save(); // the record first: with performance-optimised durability nothing else writes build.xml soon
         FilePath outputDir = new FilePath(workspace.getChannel(), outcome.outputDir());
         run.pickArtifactManager().archive(outputDir, launcher, new BuildListenerAdapter(listener), ArtifactFiles.of(recorded, outcome));
         listener.getLogger().println("immutableBuild: recorded " + recorded.getReleaseId() + " (" + recorded.getRef() + ")"
@@ -46,9 +47,10 @@ final class BuildRecords {
                 + recorded.getReleaseFile() + " and " + recorded.getProvenanceFile());
     }
 
-    static void recordDeployments(Run<?, ?> run, List<RecordedDeployment> deployments) {
+    static void recordDeployments(Run<?, ?> run, List<RecordedDeployment> deployments) throws IOException {
         if (!deployments.isEmpty()) {
             actionOf(run).recordDeployments(deployments);
+            run.save(); // with performance-optimised durability nothing else writes build.xml soon; a crash would lose it
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.steps;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.immutable.agent.BuildOutcome;
 import io.jenkins.plugins.immutable.agent.BuildSpec;
 import io.jenkins.plugins.immutable.agent.EngineCallable;
 import io.jenkins.plugins.immutable.agent.InputDigestOperation;
+import io.jenkins.plugins.immutable.agent.OutputCleanup;
 import io.jenkins.plugins.immutable.agent.PriorReleaseSpec;
 import io.jenkins.plugins.immutable.agent.RegistryLogin;
 import io.jenkins.plugins.immutable.agent.SecretBuildArgValues;
@@ -31,6 +33,7 @@ final class BuildStepExecution extends SynchronousNonBlockingStepExecution<Map<S
 
     private static final long serialVersionUID = 1L;
 
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used when the step runs; after a restart SynchronousNonBlockingStepExecution fails the step without using it.")
     private final transient ImmutableBuildStep step;
 
     BuildStepExecution(ImmutableBuildStep step, StepContext context) {
@@ -51,14 +54,19 @@ final class BuildStepExecution extends SynchronousNonBlockingStepExecution<Map<S
         RegistryLogin login = RegistryCredentialsLookup.find(run, step.getRegistryCredentialsId(), RegistryUris.forImage(step.getImage()));
         SecretBuildArgValues secrets = SecretBuildArgsLookup.find(run, step.getSecretBuildArgs());
 
-        List<PriorReleaseSpec> priors = List.of();
-        if (!spec.rebuild()) {
-            String inputDigest = workspace.act(new EngineCallable<>(settings, listener, new InputDigestOperation(spec, secrets)));
-            priors = PriorReleases.find(run, inputDigest, ImageName.parse(spec.image()).repository(), listener);
+        try {
+            List<PriorReleaseSpec> priors = List.of();
+            if (!spec.rebuild()) {
+                String inputDigest = workspace.act(new EngineCallable<>(settings, listener, new InputDigestOperation(spec, secrets)));
+                priors = PriorReleases.find(run, inputDigest, ImageName.parse(spec.image()).repository(), listener);
+            }
+            BuildOutcome outcome = workspace.act(new EngineCallable<>(settings, listener, new BuildOperation(spec, login, priors, secrets)));
+            BuildRecords.recordRelease(run, workspace, context.get(Launcher.class), listener, outcome);
+            return StepResults.build(outcome);
+        } finally {
+            // Archived (or failed): the scratch copy in <workspace>@tmp/immutable-release/<key> is not needed any more.
+            workspace.act(new OutputCleanup(spec));
         }
-        BuildOutcome outcome = workspace.act(new EngineCallable<>(settings, listener, new BuildOperation(spec, login, priors, secrets)));
-        BuildRecords.recordRelease(run, workspace, context.get(Launcher.class), listener, outcome);
-        return StepResults.build(outcome);
     }
 
     static String builderId(Run<?, ?> run) {

@@ -34,11 +34,10 @@ final class DeployStepExecution extends BackgroundStepExecution {
     }
 
     @Override
-    protected Object work(boolean resumed) throws Exception {
+    protected Object work(FilePath workspace, boolean resumed) throws Exception {
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = context.get(FilePath.class);
         // Looked up anew on each run: a secret is never kept in this execution, which Pipeline writes to disk.
         RegistryLogin login = RegistryCredentialsLookup.find(run, registryCredentialsId, RegistryUris.forRef(spec.ref()));
         EnvironmentOutcome outcome;

@@ -36,19 +36,20 @@ final class DriftCheckStepExecution extends BackgroundStepExecution {
     }
 
     @Override
-    protected Object work(boolean resumed) throws Exception {
+    protected Object work(FilePath workspace, boolean resumed) throws Exception {
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = context.get(FilePath.class);
         DriftOutcome outcome;
         try {
             outcome = workspace.act(new EngineCallable<>(settings, listener, new DriftOperation(environment, repair)));
         } catch (ReleaseFailure failure) {
             actionOf(run).record(RecordedDriftCheck.failed(environment, repair, failure.getMessage(), System.currentTimeMillis()));
+            run.save();
             throw failure; // FAILURE: the check or its repair failed
         }
         actionOf(run).record(RecordedDriftCheck.of(outcome, repair, System.currentTimeMillis()));
+        run.save(); // with performance-optimised durability nothing else writes build.xml soon
         DriftResults.log(outcome, repair).forEach(listener.getLogger()::println);
         Result result = DriftResults.buildResult(outcome);
         if (result != null) {

@@ -4,8 +4,11 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.immutable.agent.BuildSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,8 +20,11 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code immutableBuild(image: …)}: builds the image once, pushes it, records the release (digest, input digest,
@@ -30,7 +36,7 @@ public final class ImmutableBuildStep extends Step {
     private final String image;
     private String context = ".";
     private String dockerfile = "Dockerfile";
-    private Map<String, String> buildArgs = new TreeMap<>();
+    private List<BuildArg> buildArgs = new ArrayList<>();
     private String target;
     private String registryCredentialsId;
     private boolean rebuild;
@@ -54,7 +60,8 @@ public final class ImmutableBuildStep extends Step {
 
     @DataBoundSetter
     public void setContext(String context) {
-        this.context = context == null || context.isBlank() ? "." : context;
+        String given = FormValues.fixEmptyAndTrim(context);
+        this.context = given == null ? "." : given;
     }
 
     public String getDockerfile() {
@@ -63,21 +70,27 @@ public final class ImmutableBuildStep extends Step {
 
     @DataBoundSetter
     public void setDockerfile(String dockerfile) {
-        this.dockerfile = dockerfile == null || dockerfile.isBlank() ? "Dockerfile" : dockerfile;
+        String given = FormValues.fixEmptyAndTrim(dockerfile);
+        this.dockerfile = given == null ? "Dockerfile" : given;
     }
 
-    public Map<String, String> getBuildArgs() {
-        return Collections.unmodifiableMap(buildArgs);
+    public List<BuildArg> getBuildArgs() {
+        return Collections.unmodifiableList(buildArgs);
     }
 
-    /** Values as Pipeline passes them (GStrings, numbers) become text; a {@code null} value is the empty string. */
+    /** The describable form; scripts may also pass a map, which {@link DescriptorImpl#newInstance(Map)} turns into this. */
     @DataBoundSetter
-    public void setBuildArgs(Map<String, ?> buildArgs) {
-        TreeMap<String, String> copy = new TreeMap<>();
-        if (buildArgs != null) {
-            buildArgs.forEach((name, value) -> copy.put(String.valueOf(name), value == null ? "" : value.toString()));
+    public void setBuildArgs(List<BuildArg> buildArgs) {
+        this.buildArgs = buildArgs == null ? new ArrayList<>() : new ArrayList<>(buildArgs);
+    }
+
+    /** By name; a later entry of the same name wins, as with repeated {@code --build-arg}. */
+    Map<String, String> buildArgMap() {
+        TreeMap<String, String> map = new TreeMap<>();
+        for (BuildArg arg : buildArgs) {
+            map.put(arg.getName(), arg.getValue());
         }
-        this.buildArgs = copy;
+        return map;
     }
 
     public String getTarget() {
@@ -86,7 +99,7 @@ public final class ImmutableBuildStep extends Step {
 
     @DataBoundSetter
     public void setTarget(String target) {
-        this.target = target;
+        this.target = FormValues.fixEmptyAndTrim(target);
     }
 
     public String getRegistryCredentialsId() {
@@ -95,7 +108,7 @@ public final class ImmutableBuildStep extends Step {
 
     @DataBoundSetter
     public void setRegistryCredentialsId(String registryCredentialsId) {
-        this.registryCredentialsId = registryCredentialsId;
+        this.registryCredentialsId = FormValues.fixEmptyAndTrim(registryCredentialsId);
     }
 
     public boolean isRebuild() {
@@ -113,7 +126,7 @@ public final class ImmutableBuildStep extends Step {
 
     @DataBoundSetter
     public void setSourceUri(String sourceUri) {
-        this.sourceUri = sourceUri;
+        this.sourceUri = FormValues.fixEmptyAndTrim(sourceUri);
     }
 
     public String getSourceRevision() {
@@ -122,7 +135,7 @@ public final class ImmutableBuildStep extends Step {
 
     @DataBoundSetter
     public void setSourceRevision(String sourceRevision) {
-        this.sourceRevision = sourceRevision;
+        this.sourceRevision = FormValues.fixEmptyAndTrim(sourceRevision);
     }
 
     public String getStateDir() {
@@ -131,7 +144,7 @@ public final class ImmutableBuildStep extends Step {
 
     @DataBoundSetter
     public void setStateDir(String stateDir) {
-        this.stateDir = stateDir;
+        this.stateDir = FormValues.fixEmptyAndTrim(stateDir);
     }
 
     public List<SecretBuildArg> getSecretBuildArgs() {
@@ -153,10 +166,10 @@ public final class ImmutableBuildStep extends Step {
                 .image(image)
                 .context(context)
                 .dockerfile(dockerfile)
-                .buildArgs(buildArgs)
+                .buildArgs(buildArgMap())
                 .target(target)
                 .rebuild(rebuild)
-                .source(orElse(sourceUri, env.get("GIT_URL")), orElse(sourceRevision, env.get("GIT_COMMIT")))
+                .source(SourceUris.withoutUserInfo(orElse(sourceUri, env.get("GIT_URL"))), orElse(sourceRevision, env.get("GIT_COMMIT")))
                 .invocation(builderId, invocationId)
                 .outputKey(outputKey)
                 .build();
@@ -188,6 +201,21 @@ public final class ImmutableBuildStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
+        }
+            /** Scripts keep the map form {@code buildArgs: [NAME: 'value']}; the model knows only the list of entries. */
+        @Override
+        public Step newInstance(Map<String, Object> arguments) throws Exception {
+            return super.newInstance(BuildArg.scriptArguments(arguments));
+        }
+
+        @POST
+        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
+            return RegistryCredentialsField.fill(item, registryCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return RegistryCredentialsField.check(item, value);
         }
     }
 }

@@ -3,17 +3,25 @@ package io.jenkins.plugins.immutable.steps;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.immutable.agent.AgentSettings;
 import io.jenkins.plugins.immutable.agent.DeploySpec;
 import java.util.Set;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code immutableDeploy(ref: …, environment: …)}: deploys a release by digest, blue/green, and returns the
@@ -21,6 +29,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * on the agent, so later deploys, promotions and rollbacks need only its name; a parameter not given keeps them.
  */
 public final class ImmutableDeployStep extends Step {
+
+    /** Optional booleans the form submits as a three-way choice; unset keeps what the environment stores. */
+    static final String[] TRI_STATE = {"manualPromotion"};
 
     private final String ref;
     private final String environment;
@@ -56,7 +67,7 @@ public final class ImmutableDeployStep extends Step {
 
     @DataBoundSetter
     public void setApp(String app) {
-        this.app = app;
+        this.app = FormValues.fixEmptyAndTrim(app);
     }
 
     public Integer getPort() {
@@ -74,7 +85,7 @@ public final class ImmutableDeployStep extends Step {
 
     @DataBoundSetter
     public void setHealthPath(String healthPath) {
-        this.healthPath = healthPath;
+        this.healthPath = FormValues.fixEmptyAndTrim(healthPath);
     }
 
     public String getHealthTimeout() {
@@ -83,7 +94,7 @@ public final class ImmutableDeployStep extends Step {
 
     @DataBoundSetter
     public void setHealthTimeout(String healthTimeout) {
-        this.healthTimeout = healthTimeout;
+        this.healthTimeout = FormValues.fixEmptyAndTrim(healthTimeout);
     }
 
     public Boolean getManualPromotion() {
@@ -101,7 +112,7 @@ public final class ImmutableDeployStep extends Step {
 
     @DataBoundSetter
     public void setHaproxySocket(String haproxySocket) {
-        this.haproxySocket = haproxySocket;
+        this.haproxySocket = FormValues.fixEmptyAndTrim(haproxySocket);
     }
 
     public String getHaproxyBackend() {
@@ -110,7 +121,7 @@ public final class ImmutableDeployStep extends Step {
 
     @DataBoundSetter
     public void setHaproxyBackend(String haproxyBackend) {
-        this.haproxyBackend = haproxyBackend;
+        this.haproxyBackend = FormValues.fixEmptyAndTrim(haproxyBackend);
     }
 
     public String getKeepPrevious() {
@@ -119,7 +130,7 @@ public final class ImmutableDeployStep extends Step {
 
     @DataBoundSetter
     public void setKeepPrevious(String keepPrevious) {
-        this.keepPrevious = keepPrevious;
+        this.keepPrevious = FormValues.fixEmptyAndTrim(keepPrevious);
     }
 
     public String getDockerHost() {
@@ -128,7 +139,7 @@ public final class ImmutableDeployStep extends Step {
 
     @DataBoundSetter
     public void setDockerHost(String dockerHost) {
-        this.dockerHost = dockerHost;
+        this.dockerHost = FormValues.fixEmptyAndTrim(dockerHost);
     }
 
     public String getStateDir() {
@@ -137,7 +148,7 @@ public final class ImmutableDeployStep extends Step {
 
     @DataBoundSetter
     public void setStateDir(String stateDir) {
-        this.stateDir = stateDir;
+        this.stateDir = FormValues.fixEmptyAndTrim(stateDir);
     }
 
     public String getRegistryCredentialsId() {
@@ -146,7 +157,7 @@ public final class ImmutableDeployStep extends Step {
 
     @DataBoundSetter
     public void setRegistryCredentialsId(String registryCredentialsId) {
-        this.registryCredentialsId = registryCredentialsId;
+        this.registryCredentialsId = FormValues.fixEmptyAndTrim(registryCredentialsId);
     }
 
     DeploySpec toSpec() {
@@ -183,6 +194,30 @@ public final class ImmutableDeployStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+        }
+            /** The form's {@code manualPromotion} is a three-way choice: unset must not bind as {@code false} (see {@link #TRI_STATE}). */
+        @Override
+        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            FormValues.triStateBooleans(formData, TRI_STATE);
+            return super.newInstance(req, formData);
+        }
+
+        public ListBoxModel doFillManualPromotionItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("As the environment has it (automatic on its first deploy)", "");
+            items.add("Manual: leave the new colour waiting for immutablePromote", "true");
+            items.add("Automatic: switch traffic once healthy", "false");
+            return items;
+        }
+
+        @POST
+        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
+            return RegistryCredentialsField.fill(item, registryCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return RegistryCredentialsField.check(item, value);
         }
     }
 }

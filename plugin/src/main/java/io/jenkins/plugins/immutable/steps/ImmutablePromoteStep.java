@@ -37,7 +37,7 @@ public final class ImmutablePromoteStep extends Step {
 
     @DataBoundSetter
     public void setStateDir(String stateDir) {
-        this.stateDir = stateDir;
+        this.stateDir = FormValues.fixEmptyAndTrim(stateDir);
     }
 
 

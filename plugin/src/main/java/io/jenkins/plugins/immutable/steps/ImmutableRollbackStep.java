@@ -3,16 +3,22 @@ package io.jenkins.plugins.immutable.steps;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.immutable.agent.AgentSettings;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code immutableRollback(environment: …)}: puts an earlier release back — the one active before the current one,
@@ -52,7 +58,7 @@ public final class ImmutableRollbackStep extends Step {
 
     @DataBoundSetter
     public void setToRelease(String toRelease) {
-        this.toRelease = toRelease;
+        this.toRelease = FormValues.fixEmptyAndTrim(toRelease);
     }
 
     public String getToDigest() {
@@ -61,7 +67,7 @@ public final class ImmutableRollbackStep extends Step {
 
     @DataBoundSetter
     public void setToDigest(String toDigest) {
-        this.toDigest = toDigest;
+        this.toDigest = FormValues.fixEmptyAndTrim(toDigest);
     }
 
     public String getStateDir() {
@@ -70,7 +76,7 @@ public final class ImmutableRollbackStep extends Step {
 
     @DataBoundSetter
     public void setStateDir(String stateDir) {
-        this.stateDir = stateDir;
+        this.stateDir = FormValues.fixEmptyAndTrim(stateDir);
     }
 
     public String getRegistryCredentialsId() {
@@ -79,14 +85,13 @@ public final class ImmutableRollbackStep extends Step {
 
     @DataBoundSetter
     public void setRegistryCredentialsId(String registryCredentialsId) {
-        this.registryCredentialsId = registryCredentialsId;
+        this.registryCredentialsId = FormValues.fixEmptyAndTrim(registryCredentialsId);
     }
 
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new RollbackStepExecution(context, environment, ReleaseLookup.target(context.get(Run.class), this),
-                AgentSettings.of(stateDir, context.get(EnvVars.class)), registryCredentialsId);
+        return new RollbackStepExecution(context, this, AgentSettings.of(stateDir, context.get(EnvVars.class)));
     }
 
     @Extension
@@ -105,6 +110,15 @@ public final class ImmutableRollbackStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+        }
+            @POST
+        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
+            return RegistryCredentialsField.fill(item, registryCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return RegistryCredentialsField.check(item, value);
         }
     }
 }

@@ -27,6 +27,9 @@ final class PriorReleases {
     /** The engine reuses the first candidate the registry still serves; a handful covers deleted images. */
     static final int MAX_CANDIDATES = 5;
 
+    /** How many of the job's newest builds are searched: each one looked at is read from disk. */
+    static final int MAX_BUILDS = 100;
+
     private PriorReleases() {
     }
 
@@ -34,7 +37,11 @@ final class PriorReleases {
         Job<?, ?> job = run.getParent();
         List<BuildRecord> records = new ArrayList<>();
         Map<Integer, Run<?, ?>> byNumber = new HashMap<>();
+        int seen = 0;
         for (Run<?, ?> build : job.getBuilds()) {
+            if (++seen > MAX_BUILDS) {
+                break;
+            }
             ReleaseAction action = build.getAction(ReleaseAction.class);
             if (action != null && !action.getReleases().isEmpty()) {
                 records.add(new BuildRecord(build.getNumber(), action.getReleases()));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.steps;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -18,6 +19,7 @@ final class PromoteStepExecution extends SynchronousNonBlockingStepExecution<Map
 
     private static final long serialVersionUID = 1L;
 
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used when the step runs; after a restart SynchronousNonBlockingStepExecution fails the step without using it.")
     private final transient ImmutablePromoteStep step;
 
     PromoteStepExecution(ImmutablePromoteStep step, StepContext context) {

@@ -16,9 +16,9 @@ final class ReleaseLookup {
     private ReleaseLookup() {
     }
 
-    static Target target(Run<?, ?> run, ImmutableRollbackStep step) throws AbortException {
+    static Target target(Run<?, ?> run, Integer toBuild, String toRelease, String toDigest) throws AbortException {
         Job<?, ?> job = run.getParent();
-        return RollbackTargets.resolve(step.getToBuild(), step.getToRelease(), step.getToDigest(), number -> {
+        return RollbackTargets.resolve(toBuild, toRelease, toDigest, number -> {
             Run<?, ?> build = job.getBuildByNumber(number);
             if (build == null) {
                 return Optional.empty();

@@ -22,43 +22,47 @@ final class RollbackStepExecution extends BackgroundStepExecution {
     private static final long serialVersionUID = 1L;
 
     private final String environment;
-    private final String toReleaseId;
+    private final Integer toBuild;
+    private final String toRelease;
     private final String toDigest;
     private final AgentSettings settings;
     private final String registryCredentialsId;
 
-    RollbackStepExecution(StepContext context, String environment, Target target, AgentSettings settings, String registryCredentialsId) {
+    RollbackStepExecution(StepContext context, ImmutableRollbackStep step, AgentSettings settings) {
         super(context);
-        this.environment = environment;
-        this.toReleaseId = target.releaseId();
-        this.toDigest = target.digest();
+        this.environment = step.getEnvironment();
+        this.toBuild = step.getToBuild();
+        this.toRelease = step.getToRelease();
+        this.toDigest = step.getToDigest();
         this.settings = settings;
-        this.registryCredentialsId = registryCredentialsId;
+        this.registryCredentialsId = step.getRegistryCredentialsId();
     }
 
     @Override
-    protected Object work(boolean resumed) throws Exception {
+    protected Object work(FilePath workspace, boolean resumed) throws Exception {
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = context.get(FilePath.class);
+        // Resolved here, on the worker thread: toBuild reads another build's record from disk, never on the CPS VM thread.
+        Target target = ReleaseLookup.target(run, toBuild, toRelease, toDigest);
         // Looked up anew on each run: a secret is never kept in this execution. The target's registry is known only
         // on the agent, so the credentials are not narrowed to a domain.
         RegistryLogin login = RegistryCredentialsLookup.find(run, registryCredentialsId, null);
         EnvironmentOutcome outcome = workspace.act(new EngineCallable<>(settings, listener,
-                new RollbackOperation(environment, toReleaseId, toDigest, login)));
+                new RollbackOperation(environment, target.releaseId(), target.digest(), login)));
         BuildRecords.recordDeployments(run, Recording.rolledBack(outcome, System.currentTimeMillis()));
         return StepResults.environment(outcome);
     }
 
     @Override
     protected boolean resumable() {
-        return toReleaseId != null || toDigest != null;
+        return toBuild != null || toRelease != null || toDigest != null;
     }
 
     @Override
     protected String describe() {
-        String target = toReleaseId != null ? toReleaseId : toDigest != null ? toDigest : "the previous release";
+        String target = toRelease != null ? toRelease : toDigest != null ? toDigest : toBuild != null ? "the release of build #" + toBuild
+                : "the previous release";
         return "rolling " + environment + " back to " + target;
     }
 }

@@ -25,7 +25,7 @@ class ExtensionIndexTest {
     private static final Path CLASSES = Path.of("target/classes");
 
     @Test
-    void theIndexInTheMainClassesListsTheStepsTheSecretBuildArgEntryAndTheReleasesPage() throws Exception {
+    void theIndexInTheMainClassesListsTheStepsTheBuildArgumentEntriesAndTheReleasesPage() throws Exception {
         assertThat(CLASSES.resolve("META-INF/annotations/hudson.Extension")).isRegularFile();
         // Only target/classes: the test classes (which index a probe of their own) must not be what makes this pass.
         try (URLClassLoader loader = new URLClassLoader(new URL[] {CLASSES.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
@@ -40,6 +40,7 @@ class ExtensionIndexTest {
                     ImmutableRollbackStep.DescriptorImpl.class.getName(),
                     io.jenkins.plugins.immutable.steps.SecretBuildArg.DescriptorImpl.class.getName(),
                     io.jenkins.plugins.immutable.steps.ImmutableDriftCheckStep.DescriptorImpl.class.getName(),
+                    io.jenkins.plugins.immutable.steps.BuildArg.DescriptorImpl.class.getName(),
                     JobReleasesActionFactory.class.getName());
         }
     }

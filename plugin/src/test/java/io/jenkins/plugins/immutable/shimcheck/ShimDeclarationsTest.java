@@ -10,11 +10,19 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Descriptor;
 import hudson.model.InvisibleAction;
+import hudson.model.Item;
+import hudson.model.Job;
 import hudson.model.Result;
 import hudson.model.Run;
+import hudson.model.Saveable;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import java.io.File;
@@ -44,8 +52,10 @@ import jenkins.util.VirtualFile;
 import net.java.sezpoz.Index;
 import net.java.sezpoz.IndexItem;
 import net.java.sezpoz.Indexable;
+import net.sf.json.JSONObject;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.FilePathUtils;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -54,7 +64,9 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.jvnet.hudson.annotation_indexer.Indexed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.export.ExportedBean;
+import org.springframework.security.core.Authentication;
 
 /**
  * Checks by reflection that jenkins-api-shim matches the declarations verified in shared/jenkins-api.md,
@@ -206,6 +218,55 @@ public class ShimDeclarationsTest {
             assertThat(Modifier.isAbstract(m.getModifiers())).as(m.getName()).isTrue();
             assertThat(Modifier.isPublic(m.getModifiers())).as(m.getName()).isTrue();
         }
+    }
+
+    @Test
+    void declarationsAddedForIssue11HaveTheirRealShape() throws Exception {
+        // hudson.security: ACL.as2 in try-with-resources, as SynchronousNonBlockingStepExecution uses it
+        assertThat(AutoCloseable.class).isAssignableFrom(ACLContext.class);
+        assertThat(ACLContext.class.getMethod("close").getExceptionTypes()).isEmpty();
+        Method as2 = ACL.class.getMethod("as2", Authentication.class);
+        assertThat(Modifier.isStatic(as2.getModifiers())).isTrue();
+        assertThat(as2.getReturnType()).isEqualTo(ACLContext.class);
+        assertThat(Modifier.isAbstract(ACL.class.getModifiers())).isTrue();
+        assertConstant(ACL.class, "SYSTEM2", Authentication.class);
+        assertThat(Modifier.isFinal(Permission.class.getModifiers())).isTrue();
+        assertThat(AccessControlled.class).isAssignableFrom(Item.class).isAssignableFrom(Jenkins.class);
+        assertThat(AccessControlled.class.getMethod("hasPermission", Permission.class).isDefault()).isTrue();
+        assertConstant(Item.class, "EXTENDED_READ", Permission.class);
+        assertConstant(Jenkins.class, "ADMINISTER", Permission.class);
+        assertConstant(CredentialsProvider.class, "USE_ITEM", Permission.class);
+
+        // Run.save: the record is written after each change
+        Method save = Run.class.getMethod("save");
+        assertThat(Modifier.isSynchronized(save.getModifiers())).isTrue();
+        assertThat(save.getExceptionTypes()).containsExactly(IOException.class);
+        assertThat(Saveable.class).isAssignableFrom(Run.class);
+        assertThat(Job.class.getMethod("getNextBuildNumber").getReturnType()).isEqualTo(int.class);
+
+        // the two newInstance overrides the steps' descriptors make
+        Method form = Descriptor.class.getMethod("newInstance", StaplerRequest2.class, JSONObject.class);
+        assertThat(form.getExceptionTypes()).containsExactly(Descriptor.FormException.class);
+        assertThat(form.getGenericReturnType()).isInstanceOf(TypeVariable.class);
+        Method script = StepDescriptor.class.getMethod("newInstance", java.util.Map.class);
+        assertThat(script.getReturnType()).isEqualTo(Step.class);
+        assertThat(script.getExceptionTypes()).containsExactly(Exception.class);
+        assertThat(script.getGenericParameterTypes()[0].getTypeName()).isEqualTo("java.util.Map<java.lang.String, java.lang.Object>");
+
+        // workflow-api's FilePathUtils: the workspace found again after a restart
+        Method find = FilePathUtils.class.getMethod("find", String.class, String.class);
+        assertThat(Modifier.isStatic(find.getModifiers())).isTrue();
+        assertThat(find.getReturnType()).isEqualTo(FilePath.class);
+        assertThat(FilePathUtils.class.getMethod("getNodeName", FilePath.class).getReturnType()).isEqualTo(String.class);
+
+        assertThrowsShim(() -> ACL.as2(null));
+        assertThrowsShim(() -> FilePathUtils.find("", "/ws"));
+    }
+
+    private static void assertConstant(Class<?> owner, String name, Class<?> type) throws Exception {
+        java.lang.reflect.Field field = owner.getField(name);
+        assertThat(field.getType()).as(name).isEqualTo(type);
+        assertThat(Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers())).as(name).isTrue();
     }
 
     @Test

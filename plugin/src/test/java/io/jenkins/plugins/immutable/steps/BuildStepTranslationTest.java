@@ -80,7 +80,7 @@ class BuildStepTranslationTest {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("VERSION", 12);                 // Pipeline passes numbers and GStrings, not only Strings
         args.put("EMPTY", null);
-        step.setBuildArgs(args);
+        step.setBuildArgs(buildArgs(args));
         step.setTarget("runtime");
         step.setRebuild(true);
         step.setSourceUri("https://git.example.com/other.git");
@@ -139,7 +139,7 @@ class BuildStepTranslationTest {
     void eachBadParameterIsNamedAsTheStepCallsIt() {
         ImmutableBuildStep step = new ImmutableBuildStep("127.0.0.1:5000/Team/App");
         step.setDockerfile("missing.dockerfile");
-        step.setBuildArgs(Map.of("1BAD", "x"));
+        step.setBuildArgs(List.of(new BuildArg("1BAD", "x")));
         step.setTarget("no spaces allowed");
 
         assertThatThrownBy(() -> inputDigest(step))
@@ -179,5 +179,28 @@ class BuildStepTranslationTest {
         FakeEngine engine = new FakeEngine();
         engine.inputDigest = Samples.digest('f');
         return EngineCallable.execute(new InputDigestOperation(spec(step, Map.of())), engine, workspace);
+    }
+
+    @Test
+    void userInfoInTheSourceUriIsNeverRecorded() {
+        Map<String, String> env = Map.of("GIT_URL", "https://ci-bot:ghp_s3cr3tT0ken@git.example.com/team/app.git", "GIT_COMMIT", "abc");
+        assertThat(spec(new ImmutableBuildStep(Samples.REPO), env).sourceUri()).isEqualTo("https://git.example.com/team/app.git");
+
+        ImmutableBuildStep explicit = new ImmutableBuildStep(Samples.REPO);
+        explicit.setSourceUri("ssh://deploy:hunter2@git.example.com:2222/team/app.git");
+        assertThat(spec(explicit, Map.of()).sourceUri()).isEqualTo("ssh://git.example.com:2222/team/app.git");
+
+        ImmutableBuildStep scpLike = new ImmutableBuildStep(Samples.REPO);
+        scpLike.setSourceUri("git@git.example.com:team/app.git");
+        assertThat(spec(scpLike, Map.of()).sourceUri()).isEqualTo("git@git.example.com:team/app.git");
+    }
+
+    /** A script's map, as immutableBuild's descriptor turns it into entries before binding. */
+    private static List<BuildArg> buildArgs(Map<String, Object> script) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("buildArgs", script);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) BuildArg.scriptArguments(arguments).get("buildArgs");
+        return entries.stream().map(e -> new BuildArg((String) e.get("name"), (String) e.get("value"))).toList();
     }
 }

@@ -97,7 +97,7 @@ class SecretBuildArgsTest {
 
     private static ImmutableBuildStep step() {
         ImmutableBuildStep step = new ImmutableBuildStep(Samples.REPO);
-        step.setBuildArgs(Map.of("DB_PASSWORD", DB_PASSWORD, "VERSION", "1"));
+        step.setBuildArgs(List.of(new BuildArg("DB_PASSWORD", DB_PASSWORD), new BuildArg("VERSION", "1")));
         step.setSecretBuildArgs(List.of(new SecretBuildArg("NPM_TOKEN", "npm-token")));
         return step;
     }

@@ -12,10 +12,15 @@ import java.util.List;
  * @param dockerHost      the Docker daemon for builds and for environments that name none; {@code null}: {@code DOCKER_HOST},
  *                        else {@code unix:///var/run/docker.sock}
  * @param dockerConfigDir where {@code config.json} with registry auths is; {@code null}: {@code DOCKER_CONFIG}, else {@code ~/.docker}
+ * @param dockerTlsVerify whether to talk TLS to the daemon and verify it ({@code DOCKER_TLS_VERIFY}); {@code null}: docker-java's
+ *                        default (the process environment)
+ * @param dockerCertPath  the folder holding {@code ca.pem}, {@code cert.pem}, {@code key.pem} ({@code DOCKER_CERT_PATH}); a path,
+ *                        never key material; {@code null}: docker-java's default
  * @param handlers        who receives the engine's events
  * @param clock           the time source (tests fix it)
  */
-public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDir, List<EventHandler> handlers, Clock clock) {
+public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDir, Boolean dockerTlsVerify, Path dockerCertPath,
+        List<EventHandler> handlers, Clock clock) {
 
     public EngineConfig {
         handlers = List.copyOf(handlers);
@@ -30,6 +35,8 @@ public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDi
         private final Path stateDir;
         private String dockerHost;
         private Path dockerConfigDir;
+        private Boolean dockerTlsVerify;
+        private Path dockerCertPath;
         private final List<EventHandler> handlers = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
 
@@ -47,6 +54,13 @@ public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDi
             return this;
         }
 
+        /** {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH} as {@code docker.withServer} sets them; {@code null}s keep the defaults. */
+        public Builder dockerTls(Boolean verify, Path certPath) {
+            this.dockerTlsVerify = verify;
+            this.dockerCertPath = certPath;
+            return this;
+        }
+
         public Builder handler(EventHandler handler) {
             this.handlers.add(handler);
             return this;
@@ -58,7 +72,8 @@ public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDi
         }
 
         public EngineConfig build() {
-            return new EngineConfig(stateDir.toAbsolutePath().normalize(), dockerHost, dockerConfigDir, handlers, clock);
+            return new EngineConfig(stateDir.toAbsolutePath().normalize(), dockerHost, dockerConfigDir, dockerTlsVerify, dockerCertPath,
+                    handlers, clock);
         }
     }
 }

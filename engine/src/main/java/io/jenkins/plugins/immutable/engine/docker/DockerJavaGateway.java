@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +50,23 @@ public final class DockerJavaGateway implements DockerGateway {
 
     /** Connects to {@code host}; {@code null} means {@code DOCKER_HOST}, else {@link #DEFAULT_HOST}. Does not contact it yet. */
     public static DockerJavaGateway connect(String host) {
+        return connect(host, null, null);
+    }
+
+    /**
+     * As {@link #connect(String)}, with TLS as {@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH} say; {@code null}s keep
+     * docker-java's defaults (the process environment).
+     */
+    public static DockerJavaGateway connect(String host, Boolean tlsVerify, Path certPath) {
         String resolved = host != null ? host : System.getenv().getOrDefault("DOCKER_HOST", DEFAULT_HOST);
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(resolved).build();
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(resolved);
+        if (tlsVerify != null) {
+            builder.withDockerTlsVerify(tlsVerify);
+        }
+        if (certPath != null) {
+            builder.withDockerCertPath(certPath.toString());
+        }
+        DefaultDockerClientConfig config = builder.build();
         ApacheDockerHttpClient transport = new ApacheDockerHttpClient.Builder()
                 .dockerHost(URI.create(resolved))
                 .sslConfig(config.getSSLConfig())

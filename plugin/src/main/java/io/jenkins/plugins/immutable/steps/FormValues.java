@@ -1,0 +1,40 @@
+package io.jenkins.plugins.immutable.steps;
+
+import java.util.Map;
+
+/** How values from the Snippet Generator's forms become step parameters. */
+final class FormValues {
+
+    private FormValues() {
+    }
+
+    /**
+     * {@code null} for a blank value, else the value trimmed: an empty text box binds as {@code ''}, which must mean
+     * "not given". The contract of {@code hudson.Util.fixEmptyAndTrim}, kept here so the steps' setters also run in
+     * the tests without Jenkins (the shim's {@code Util} only throws).
+     */
+    static String fixEmptyAndTrim(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * Optional booleans submitted by a three-way select: {@code ""} (keep what the environment stores) is removed, so
+     * the setter is never called; {@code "true"}/{@code "false"} become booleans. A checkbox cannot say "unset".
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Jenkins' JSONObject is a raw Map
+    static void triStateBooleans(Map form, String... fields) {
+        Map<String, Object> values = form;
+        for (String field : fields) {
+            Object value = values.get(field);
+            if (value == null || (value instanceof String s && s.isBlank())) {
+                values.remove(field);
+            } else if (value instanceof String s) {
+                values.put(field, Boolean.valueOf(s.strip()));
+            }
+        }
+    }
+}

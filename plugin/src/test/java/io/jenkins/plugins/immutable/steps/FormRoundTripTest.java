@@ -1,0 +1,108 @@
+package io.jenkins.plugins.immutable.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.immutable.agent.DeploySpec;
+import io.jenkins.plugins.immutable.testing.Samples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the Snippet Generator's form submits → the step → what it sends: an untouched form must not carry
+ * {@code manualPromotion: false} (which would remove an environment's manual gate), nor {@code ''} for empty boxes.
+ * The full form → step → snippet round trip with Jenkins' own binding is SnippetGeneratorTest (src/jenkinsTest).
+ */
+class FormRoundTripTest {
+
+    private static final Path FORMS = Path.of("src/main/resources/io/jenkins/plugins/immutable/steps");
+
+    /** The deploy form as the browser submits it untouched: empty text boxes, the promotion choice left unset. */
+    private static Map<String, Object> untouchedDeployForm() {
+        Map<String, Object> form = new HashMap<>();
+        form.put("ref", Samples.refText('a'));
+        form.put("environment", "production");
+        form.put("manualPromotion", "");
+        for (String box : List.of("app", "healthPath", "healthTimeout", "haproxySocket", "haproxyBackend", "keepPrevious",
+                "dockerHost", "stateDir", "registryCredentialsId")) {
+            form.put(box, "");
+        }
+        return form;
+    }
+
+    /** What Stapler's binding does with the normalised form: the constructor, then each setter present. */
+    private static ImmutableDeployStep bind(Map<String, Object> form) {
+        FormValues.triStateBooleans(form, ImmutableDeployStep.TRI_STATE);
+        ImmutableDeployStep step = new ImmutableDeployStep((String) form.get("ref"), (String) form.get("environment"));
+        if (form.containsKey("manualPromotion")) {
+            step.setManualPromotion((Boolean) form.get("manualPromotion"));
+        }
+        step.setApp((String) form.get("app"));
+        step.setHealthPath((String) form.get("healthPath"));
+        step.setHealthTimeout((String) form.get("healthTimeout"));
+        step.setHaproxySocket((String) form.get("haproxySocket"));
+        step.setHaproxyBackend((String) form.get("haproxyBackend"));
+        step.setKeepPrevious((String) form.get("keepPrevious"));
+        step.setDockerHost((String) form.get("dockerHost"));
+        step.setStateDir((String) form.get("stateDir"));
+        step.setRegistryCredentialsId((String) form.get("registryCredentialsId"));
+        return step;
+    }
+
+    @Test
+    void anUntouchedFormKeepsWhatTheEnvironmentStores() throws Exception {
+        ImmutableDeployStep step = bind(untouchedDeployForm());
+
+        assertThat(step.getManualPromotion()).as("unset, so the stored gate stays").isNull();
+        assertThat(step.getApp()).isNull();
+        assertThat(step.getHaproxySocket()).isNull();
+        assertThat(step.getStateDir()).isNull();
+        assertThat(step.getRegistryCredentialsId()).isNull();
+        DeploySpec spec = step.toSpec();
+        assertThat(spec.toRequest(Path.of("/ws"), null).overrides().manualPromotion()).as("nothing sent to override").isNull();
+    }
+
+    @Test
+    void anExplicitChoiceIsKeptEitherWay() {
+        Map<String, Object> form = untouchedDeployForm();
+        form.put("manualPromotion", "true");
+        form.put("app", "  shop ");
+        assertThat(bind(form).getManualPromotion()).isTrue();
+        assertThat(bind(form).getApp()).isEqualTo("shop");
+
+        form.put("manualPromotion", "false");
+        assertThat(bind(form).getManualPromotion()).isFalse();
+    }
+
+    @Test
+    void theDeployFormOffersThreeStatesNotACheckbox() throws Exception {
+        String jelly = Files.readString(FORMS.resolve("ImmutableDeployStep/config.jelly"));
+        assertThat(jelly).doesNotContain("<f:checkbox");
+        assertThat(jelly).containsPattern("field=\"manualPromotion\"[^<]*>\\s*<f:select");
+    }
+
+    @Test
+    void buildArgsKeepTheScriptsMapFormAndHaveAListForm() {
+        Map<String, Object> script = new LinkedHashMap<>();
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("VERSION", 12);
+        args.put("EMPTY", null);
+        script.put("image", Samples.REPO);
+        script.put("buildArgs", args);
+
+        Map<String, Object> normalised = BuildArg.scriptArguments(script);
+
+        assertThat(normalised.get("image")).isEqualTo(Samples.REPO);
+        assertThat(normalised.get("buildArgs")).isEqualTo(List.of(
+                Map.of("name", "VERSION", "value", "12"), Map.of("name", "EMPTY", "value", "")));
+        assertThat(script.get("buildArgs")).as("the script's own map is not changed").isSameAs(args);
+
+        List<Object> listForm = List.of(Map.of("name", "A", "value", "b"));
+        Map<String, Object> described = new HashMap<>(Map.of("image", Samples.REPO, "buildArgs", listForm));
+        assertThat(BuildArg.scriptArguments(described).get("buildArgs")).isSameAs(listForm);
+    }
+}
