@@ -45,6 +45,11 @@ class SnippetGeneratorTest {
         step.setHealthTimeout("2m");
         snippets.assertRoundTrip(step, "immutableDeploy environment: 'production', healthTimeout: '2m', manualPromotion: true, port: 8080, ref: '"
                 + REF + "'");
+        ImmutableDeployStep readOnly = new ImmutableDeployStep(REF, "production");
+        readOnly.setReadOnly(true);
+        readOnly.setWritablePaths("/tmp /var/cache/app");
+        snippets.assertRoundTrip(readOnly, "immutableDeploy environment: 'production', readOnly: true, ref: '" + REF
+                + "', writablePaths: '/tmp /var/cache/app'");
     }
 
     @Test

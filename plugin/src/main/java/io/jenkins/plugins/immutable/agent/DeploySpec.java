@@ -25,6 +25,9 @@ public final class DeploySpec implements Serializable {
     private String haproxyBackend;
     private String keepPrevious;
     private String dockerHost;
+    private Boolean readOnly;
+    /** Space- or comma-separated absolute paths, as the step took them; {@code null} keeps the stored list. */
+    private String writablePaths;
 
     private DeploySpec() {
     }
@@ -60,6 +63,9 @@ public final class DeploySpec implements Serializable {
                 .haproxyBackend(haproxyBackend)
                 .keepPrevious(keepPrevious)
                 .dockerHost(dockerHost)
+                .readOnly(readOnly)
+                .writablePaths(writablePaths == null ? null : java.util.Arrays.stream(writablePaths.split("[\\s,]+"))
+                        .filter(p -> !p.isEmpty()).toList())
                 .credentials(login == null ? null : login.toCredentials())
                 .build();
     }
@@ -107,6 +113,16 @@ public final class DeploySpec implements Serializable {
 
         public Builder dockerHost(String uri) {
             s.dockerHost = given(uri);
+            return this;
+        }
+
+        public Builder readOnly(Boolean readOnly) {
+            s.readOnly = readOnly;
+            return this;
+        }
+
+        public Builder writablePaths(String paths) {
+            s.writablePaths = given(paths);
             return this;
         }
 

@@ -31,7 +31,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class ImmutableDeployStep extends Step {
 
     /** Optional booleans the form submits as a three-way choice; unset keeps what the environment stores. */
-    static final String[] TRI_STATE = {"manualPromotion"};
+    static final String[] TRI_STATE = {"manualPromotion", "readOnly"};
 
     private final String ref;
     private final String environment;
@@ -44,6 +44,8 @@ public final class ImmutableDeployStep extends Step {
     private String haproxyBackend;
     private String keepPrevious;
     private String dockerHost;
+    private Boolean readOnly;
+    private String writablePaths;
     private String stateDir;
     private String registryCredentialsId;
 
@@ -104,6 +106,25 @@ public final class ImmutableDeployStep extends Step {
     @DataBoundSetter
     public void setManualPromotion(Boolean manualPromotion) {
         this.manualPromotion = manualPromotion;
+    }
+
+    public Boolean getReadOnly() {
+        return readOnly;
+    }
+
+    @DataBoundSetter
+    public void setReadOnly(Boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    public String getWritablePaths() {
+        return writablePaths;
+    }
+
+    /** Absolute paths in the container, separated by spaces or commas, such as {@code '/tmp /var/cache/app'}. */
+    @DataBoundSetter
+    public void setWritablePaths(String writablePaths) {
+        this.writablePaths = FormValues.fixEmptyAndTrim(writablePaths);
     }
 
     public String getHaproxySocket() {
@@ -169,6 +190,8 @@ public final class ImmutableDeployStep extends Step {
                 .haproxy(haproxySocket, haproxyBackend)
                 .keepPrevious(keepPrevious)
                 .dockerHost(dockerHost)
+                .readOnly(readOnly)
+                .writablePaths(writablePaths)
                 .build();
     }
 
@@ -207,6 +230,14 @@ public final class ImmutableDeployStep extends Step {
             items.add("As the environment has it (automatic on its first deploy)", "");
             items.add("Manual: leave the new colour waiting for immutablePromote", "true");
             items.add("Automatic: switch traffic once healthy", "false");
+            return items;
+        }
+
+        public ListBoxModel doFillReadOnlyItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("As the environment has it (writable on its first deploy)", "");
+            items.add("Read-only root filesystem, a tmpfs at each writable path", "true");
+            items.add("Writable root filesystem", "false");
             return items;
         }
 

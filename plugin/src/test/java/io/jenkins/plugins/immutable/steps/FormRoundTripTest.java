@@ -1,6 +1,7 @@
 package io.jenkins.plugins.immutable.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.immutable.agent.DeploySpec;
 import io.jenkins.plugins.immutable.testing.Samples;
@@ -27,7 +28,8 @@ class FormRoundTripTest {
         form.put("ref", Samples.refText('a'));
         form.put("environment", "production");
         form.put("manualPromotion", "");
-        for (String box : List.of("app", "healthPath", "healthTimeout", "haproxySocket", "haproxyBackend", "keepPrevious",
+        form.put("readOnly", "");
+        for (String box : List.of("app", "writablePaths", "healthPath", "healthTimeout", "haproxySocket", "haproxyBackend", "keepPrevious",
                 "dockerHost", "stateDir", "registryCredentialsId")) {
             form.put(box, "");
         }
@@ -41,6 +43,10 @@ class FormRoundTripTest {
         if (form.containsKey("manualPromotion")) {
             step.setManualPromotion((Boolean) form.get("manualPromotion"));
         }
+        if (form.containsKey("readOnly")) {
+            step.setReadOnly((Boolean) form.get("readOnly"));
+        }
+        step.setWritablePaths((String) form.get("writablePaths"));
         step.setApp((String) form.get("app"));
         step.setHealthPath((String) form.get("healthPath"));
         step.setHealthTimeout((String) form.get("healthTimeout"));
@@ -64,6 +70,25 @@ class FormRoundTripTest {
         assertThat(step.getRegistryCredentialsId()).isNull();
         DeploySpec spec = step.toSpec();
         assertThat(spec.toRequest(Path.of("/ws"), null).overrides().manualPromotion()).as("nothing sent to override").isNull();
+        assertThat(step.getReadOnly()).as("unset, so the stored read-only setting stays").isNull();
+        assertThat(spec.toRequest(Path.of("/ws"), null).overrides().readOnly()).isNull();
+        assertThat(spec.toRequest(Path.of("/ws"), null).overrides().writablePaths()).as("the stored paths stay").isNull();
+    }
+
+    @Test
+    void readOnlyAndWritablePathsReachTheRequest() throws Exception {
+        Map<String, Object> form = untouchedDeployForm();
+        form.put("readOnly", "true");
+        form.put("writablePaths", " /tmp, /var/cache/app ");
+        var overrides = bind(form).toSpec().toRequest(Path.of("/ws"), null).overrides();
+        assertThat(overrides.readOnly()).isTrue();
+        assertThat(overrides.writablePaths()).containsExactly("/tmp", "/var/cache/app");
+
+        form.put("readOnly", "false");
+        assertThat(bind(form).getReadOnly()).isFalse();
+        form.put("writablePaths", "tmp");
+        assertThatThrownBy(() -> bind(form).toSpec().toRequest(Path.of("/ws"), null))
+                .hasMessageContaining("writablePath").hasMessageContaining("'tmp' is not an absolute path");
     }
 
     @Test
@@ -83,6 +108,7 @@ class FormRoundTripTest {
         String jelly = Files.readString(FORMS.resolve("ImmutableDeployStep/config.jelly"));
         assertThat(jelly).doesNotContain("<f:checkbox");
         assertThat(jelly).containsPattern("field=\"manualPromotion\"[^<]*>\\s*<f:select");
+        assertThat(jelly).containsPattern("field=\"readOnly\"[^<]*>\\s*<f:select");
     }
 
     @Test
