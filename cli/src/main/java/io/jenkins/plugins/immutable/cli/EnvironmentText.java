@@ -10,6 +10,10 @@ import java.util.function.Predicate;
 /** An environment for people: which colour serves, which waits, which is warm, and what the router really does. */
 final class EnvironmentText {
 
+    /** How the engine's status begins the note that this ledger was behind the target (it shows the target). */
+    static final String LEDGER_BEHIND = "Disagreement: this ledger is behind the target";
+
+
     private EnvironmentText() {
     }
 
@@ -45,6 +49,8 @@ final class EnvironmentText {
         if (view.routerLive() == null) {
             return "router: not asked";
         }
-        return "router: serves " + view.routerLive() + (Disagreement.of(view).isEmpty() ? " (agrees with the ledger)" : "");
+        boolean ledgerBehind = view.notes().stream().anyMatch(n -> n.startsWith(LEDGER_BEHIND));
+        return "router: serves " + view.routerLive() + (ledgerBehind ? " (as the containers show; this ledger was behind them, see the"
+                + " note)" : Disagreement.of(view).isEmpty() ? " (agrees with the ledger)" : "");
     }
 }

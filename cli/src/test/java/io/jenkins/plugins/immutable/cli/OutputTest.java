@@ -180,6 +180,17 @@ class OutputTest {
     }
 
     @Test
+    void aStatusReadFromTheTargetDoesNotClaimTheLedgerAgrees() {
+        EnvironmentView agreed = FakeEngine.switched("staging");
+        engine.view = new EnvironmentView("staging", agreed.active(), agreed.previous(), null, null, "green",
+                List.of(EnvironmentText.LEDGER_BEHIND + " (green: the ledger had nothing, the target shows rel-2 ACTIVE)"));
+
+        String text = run("status", "--env", "staging").out();
+        assertThat(text).contains("router: serves green (as the containers show; this ledger was behind them, see the note)")
+                .doesNotContain("agrees with the ledger");
+    }
+
+    @Test
     void manualPromotionSaysWhatToDoNext() throws Exception {
         ColourView blue = new ColourView(Colour.BLUE, DeploymentState.ACTIVE, FakeEngine.RELEASE_1.id(), FakeEngine.REF_1, "c", 0, FakeEngine.T1);
         ColourView green = new ColourView(Colour.GREEN, DeploymentState.HEALTHY, FakeEngine.RELEASE_2.id(), FakeEngine.REF_2, "c", 0, FakeEngine.T2);
