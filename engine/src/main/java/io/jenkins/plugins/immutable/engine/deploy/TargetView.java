@@ -97,7 +97,9 @@ record TargetView(String environment, Map<Colour, ContainerInfo> containers, Rou
             return was.state();
         }
         if (sameRun && was.state() == DeploymentState.ACTIVE) {
-            return DeploymentState.WARM;
+            // The router moved to the other colour: this one is the previous release. When it serves no colour at all
+            // (HAProxy restarted), this stays the live one and the router is set back to it.
+            return routed(colour.other()) ? DeploymentState.WARM : DeploymentState.ACTIVE;
         }
         // Unknown to this ledger: a colour started before the live one is the previous release, one started after it
         // waits for promotion.
