@@ -15,6 +15,13 @@ final class Containers {
     private Containers() {
     }
 
+    /** Runs a command in a container with {@code docker exec}, as someone changing it behind the engine's back would. */
+    static Processes.Result exec(String dockerHost, String container, String... command) throws IOException, InterruptedException {
+        List<String> line = new java.util.ArrayList<>(List.of("docker", "-H", dockerHost, "exec", container));
+        line.addAll(List.of(command));
+        return Processes.run(line, Path.of("").toAbsolutePath(), Map.of());
+    }
+
     /** Name to full id of every container whose name starts with {@code prefix}. */
     static Map<String, String> named(String dockerHost, String prefix) throws IOException, InterruptedException {
         Processes.Result listed = Processes.run(List.of("docker", "-H", dockerHost, "ps", "-a", "--no-trunc",

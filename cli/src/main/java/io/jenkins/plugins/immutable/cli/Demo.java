@@ -105,6 +105,9 @@ final class Demo {
             get("", url);
             containers(before, after);
 
+            EnvironmentView live = drift(dockerHost, prefix);
+            readOnly(dockerHost, prefix, live);
+
             step("the releases, newest first, and where each runs now");
             command("immutable releases");
             ReleasesText.printReleases(engine.releases(), out);
@@ -114,6 +117,47 @@ final class Demo {
             say("  v2  " + v2.release().id() + "  " + v2.provenanceFile());
             command("immutable verify --ref " + v2.release().ref() + " --provenance " + v2.provenanceFile());
             VerifyCommand.print(engine.verify(v2.release().ref(), v2.provenanceFile()), out);
+        }
+
+        /** Someone writes into the live container; drift finds it; the repair replaces the container, never patches it. */
+        private EnvironmentView drift(String dockerHost, String prefix) throws Exception {
+            step("drift: a file written into the live container behind the engine's back is found, and the colour replaced");
+            String container = prefix + engine.status(ENV).active().colour().label();
+            command("docker exec " + container + " /bin/busybox sh -c 'echo planted > /www/planted.html'");
+            Processes.Result wrote = Containers.exec(dockerHost, container, "/bin/busybox", "sh", "-c",
+                    "echo planted > /www/planted.html");
+            say("  exit " + wrote.exitCode() + (wrote.output().isBlank() ? "" : ": " + wrote.output().strip()));
+            get("", url + "planted.html");
+            command("immutable drift --env " + ENV);
+            var found = engine.drift(ENV, false, null);
+            DriftText.print(found, false, out, output::alreadyShown);
+            say("  (exit " + (found.drifted() ? ExitCode.DRIFT : ExitCode.DONE) + ")");
+            command("immutable drift --env " + ENV + " --repair");
+            var repaired = engine.drift(ENV, true, null);
+            DriftText.print(repaired, true, out, output::alreadyShown);
+            get("", url);
+            get("", url + "planted.html");
+            return engine.status(ENV);
+        }
+
+        /** With a read-only root filesystem the same write fails: drift of the files is impossible by construction. */
+        private void readOnly(String dockerHost, String prefix, EnvironmentView live) throws Exception {
+            step("read-only: the live release again with --read-only --writable-path /tmp; now the same write fails");
+            command("immutable deploy --env " + ENV + " --ref " + live.active().ref() + " --read-only --writable-path /tmp");
+            show(engine.deploy(DeployRequest.builder().environment(ENV).ref(live.active().ref().toString()).readOnly(true)
+                    .writablePaths(java.util.List.of("/tmp")).build()));
+            String container = prefix + engine.status(ENV).active().colour().label();
+            command("docker exec " + container + " /bin/busybox sh -c 'echo planted > /www/planted.html'");
+            Processes.Result refused = Containers.exec(dockerHost, container, "/bin/busybox", "sh", "-c",
+                    "echo planted > /www/planted.html");
+            say("  exit " + refused.exitCode() + (refused.output().isBlank() ? "" : ": " + refused.output().strip()));
+            command("docker exec " + container + " /bin/busybox sh -c 'echo scratch > /tmp/scratch'   # a writable path");
+            Processes.Result scratch = Containers.exec(dockerHost, container, "/bin/busybox", "sh", "-c", "echo scratch > /tmp/scratch");
+            say("  exit " + scratch.exitCode());
+            command("immutable drift --env " + ENV);
+            var clean = engine.drift(ENV, false, null);
+            DriftText.print(clean, false, out, output::alreadyShown);
+            get("", url);
         }
 
         private BuildResult build(String version) throws Exception {
@@ -134,7 +178,7 @@ final class Demo {
         private EnvironmentView deploy(BuildResult release) throws Exception {
             command("immutable deploy --env " + ENV + " --ref " + release.release().ref() + " --app " + APP
                     + " --health-path /health --health-timeout 30s --keep-previous 1h --haproxy-socket " + haproxy.socket()
-                    + " --haproxy-backend " + haproxy.backend());
+                    + " --haproxy-backend " + haproxy.backend() + " --read-only false");
             return engine.deploy(DeployRequest.builder()
                     .environment(ENV)
                     .ref(release.release().ref().toString())
@@ -145,6 +189,8 @@ final class Demo {
                     .keepPrevious("1h")
                     .haproxySocket(haproxy.socket().toString())
                     .haproxyBackend(haproxy.backend())
+                    .readOnly(false)
+                    .writablePaths(java.util.List.of())
                     .build());
         }
 

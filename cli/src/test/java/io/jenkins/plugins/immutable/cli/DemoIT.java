@@ -47,9 +47,22 @@ class DemoIT {
                 .contains("provenance.intoto.json")
                 .contains("verified: all")
                 .contains("scripts/services stop");
-        String rollback = out.substring(out.indexOf("roll back to v1"));
+        String rollback = section(out, "roll back to v1");
         assertThat(rollback).as("after the rollback, v1 answers again").contains("-> 200 hello from v1");
         assertThat(rollback).as("the switch, not a redeploy").doesNotContain("[start]").doesNotContain("[health]");
+        String drift = section(out, "drift:");
+        assertThat(drift).as("the planted file is served, found, and gone after the repair")
+                .containsPattern("planted.html -> 200 planted")
+                .contains("FILES_CHANGED")
+                .contains("/www/planted.html")
+                .contains("(exit 5)")
+                .containsPattern("GET \\S+/ -> 200 hello from v1\\n\\S* *GET \\S+planted.html -> 404");
+        String readOnly = section(out, "read-only:");
+        assertThat(readOnly).as("the same write fails on a read-only root; /tmp is a tmpfs")
+                .contains("started with other container settings")
+                .contains("Read-only file system")
+                .contains("no drift")
+                .contains("-> 200 hello from v1");
 
         CliRun.Result second = Subprocess.run(root, env(), TIMEOUT, "demo");
         assertThat(second.exitCode()).as(second.toString()).isZero();
@@ -65,9 +78,17 @@ class DemoIT {
         assertThat(third.exitCode()).as(third.toString()).isZero();
         assertThat(third.out()).as(third.toString())
                 .containsPattern("reused rel-[0-9a-f]{12} by input digest")
-                .contains("does not answer its health check: deploying it again")
+                .contains("This ledger was behind the target")
                 .containsPattern("== \\d+\\. deploy v1[^\\n]*\\n(?s).*-> 200 hello from v1")
                 .contains("=> no container was started for the rollback");
+    }
+
+    /** The text of the step whose title starts with {@code title}, up to the next step. */
+    private static String section(String out, String title) {
+        int start = out.indexOf(". " + title);
+        assertThat(start).as("a step '" + title + "' in:\n" + out).isPositive();
+        int end = out.indexOf("\n== ", start);
+        return end < 0 ? out.substring(start) : out.substring(start, end);
     }
 
     /** The demo leaves its containers running on purpose; the shared test daemon is left as other tests expect it. */

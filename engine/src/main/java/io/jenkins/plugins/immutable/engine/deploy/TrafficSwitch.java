@@ -46,9 +46,12 @@ final class TrafficSwitch {
         }
         s.done(intent);
         s.events().on(new TrafficSwitched(s.name(), from.map(f -> f.colour().label()).orElse(null), target.colour().label(), millis));
-        if (from.isPresent() && s.settings().keepPrevious().isZero()
-                && s.state().slot(from.get().colour()).state() == DeploymentState.WARM) {
-            Retirement.retire(s, s.state().slot(from.get().colour()), "keepPrevious is 0");
+        Slot previous = from.map(f -> s.state().slot(f.colour())).orElse(null);
+        if (previous != null && previous.state() == DeploymentState.WARM && s.settings().keepPrevious().isZero()) {
+            Retirement.retire(s, previous, "keepPrevious is 0");
+        } else if (previous != null && previous.state() == DeploymentState.WARM && previous.releaseId().equals(target.releaseId())) {
+            // The same release again (new container settings, or a repair): the old container is no rollback target.
+            Retirement.retire(s, previous, "the live colour runs the same release with the current settings");
         }
         return millis;
     }
