@@ -180,6 +180,25 @@ class ManyMachinesIT {
         assertThat(next.active().ref()).isEqualTo(v2);
     }
 
+    @Test
+    void aRouterLeftServingBothColoursIsFinishedTowardsTheNewerOneByAnotherAgent() throws Exception {
+        a().deploy(env.deployRequest(v1).build());
+        a().deploy(env.deployRequest(v2).build());
+        // As a switch cut short between 'ready' and 'drain' on some machine would leave it: both colours take requests.
+        env.haproxy().router().runtime().execute("set server app/blue state ready");
+        assertThat(router().live()).containsExactlyInAnyOrder(Colour.BLUE, Colour.GREEN);
+
+        EnvironmentView status = b().status(BlueGreenFixture.ENVIRONMENT);
+        assertThat(status.routerLive()).isEqualTo("both");
+
+        ImageRef v3 = env.release("v3");
+        EnvironmentView next = b().deploy(env.deployRequest(v3).build());
+        assertThat(next.notes()).anyMatch(n -> n.contains("HAProxy sent traffic to both colours: finished the switch to green"));
+        assertThat(next.active().ref()).isEqualTo(v3);
+        assertThat(router().live()).hasSize(1);
+        assertThat(env.get()).isEqualTo("v3");
+    }
+
     private void awaitPaused(Process process, Path log, String phase) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!Files.readString(log).contains(FaultPoints.MARKER + phase)) {
