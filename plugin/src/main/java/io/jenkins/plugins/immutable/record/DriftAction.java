@@ -28,7 +28,7 @@ public class DriftAction implements RunAction2 {
         checks = next;
     }
 
-    @Exported
+    @Exported(visibility = 2)
     public synchronized List<RecordedDriftCheck> getChecks() {
         return List.copyOf(checks);
     }

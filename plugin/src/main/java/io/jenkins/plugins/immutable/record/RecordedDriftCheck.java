@@ -11,7 +11,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * One {@code immutableDriftCheck} of an environment kept on the build record: what it found, what a repair did, what
  * was left, or why the repair failed. A plain class with final fields, which XStream restores.
  */
-@ExportedBean(defaultVisibility = 2)
+@ExportedBean(defaultVisibility = 3)
 public final class RecordedDriftCheck {
 
     private final String environment;
@@ -44,38 +44,38 @@ public final class RecordedDriftCheck {
         return new RecordedDriftCheck(environment, timeMillis, repair, List.of(), List.of(), List.of(), message);
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public String getEnvironment() {
         return environment;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public long getTimeMillis() {
         return timeMillis;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public boolean isRepair() {
         return repair;
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public List<RecordedDriftFinding> getFindings() {
         return findings == null ? List.of() : Collections.unmodifiableList(findings);
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public List<String> getRepaired() {
         return repaired == null ? List.of() : Collections.unmodifiableList(repaired);
     }
 
-    @Exported
+    @Exported(visibility = 3)
     public List<RecordedDriftFinding> getRemaining() {
         return remaining == null ? List.of() : Collections.unmodifiableList(remaining);
     }
 
     /** The engine's message when the check or its repair failed, else {@code null}. */
-    @Exported
+    @Exported(visibility = 3)
     public String getFailure() {
         return failure;
     }

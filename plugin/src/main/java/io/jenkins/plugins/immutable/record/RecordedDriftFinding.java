@@ -5,7 +5,7 @@ import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /** One drift finding kept on the build record: a plain class with final fields, which XStream restores. */
-@ExportedBean(defaultVisibility = 2)
+@ExportedBean(defaultVisibility = 4)
 public final class RecordedDriftFinding {
 
     private final String kind;
@@ -29,32 +29,32 @@ public final class RecordedDriftFinding {
                 finding.expected(), finding.found());
     }
 
-    @Exported
+    @Exported(visibility = 4)
     public String getKind() {
         return kind;
     }
 
-    @Exported
+    @Exported(visibility = 4)
     public String getColour() {
         return colour;
     }
 
-    @Exported
+    @Exported(visibility = 4)
     public String getContainer() {
         return container;
     }
 
-    @Exported
+    @Exported(visibility = 4)
     public String getWhat() {
         return what;
     }
 
-    @Exported
+    @Exported(visibility = 4)
     public String getExpected() {
         return expected;
     }
 
-    @Exported
+    @Exported(visibility = 4)
     public String getFound() {
         return found;
     }

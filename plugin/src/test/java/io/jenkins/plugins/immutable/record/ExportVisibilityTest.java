@@ -36,6 +36,17 @@ class ExportVisibilityTest {
     }
 
     @Test
+    void theDriftRecordShowsAtTheDefaultDepthToo() {
+        assertThat(exported(DriftAction.class)).extracting(Method::getName).contains("getChecks");
+        assertThat(exported(DriftAction.class)).allSatisfy(m -> assertThat(m.getAnnotation(Exported.class).visibility())
+                .as(m.getName()).isGreaterThanOrEqualTo(2));
+        assertThat(exported(RecordedDriftCheck.class)).isNotEmpty().allSatisfy(m -> assertThat(m.getAnnotation(Exported.class)
+                .visibility()).as("RecordedDriftCheck." + m.getName()).isGreaterThanOrEqualTo(3));
+        assertThat(exported(RecordedDriftFinding.class)).isNotEmpty().allSatisfy(m -> assertThat(m.getAnnotation(Exported.class)
+                .visibility()).as("RecordedDriftFinding." + m.getName()).isGreaterThanOrEqualTo(4));
+    }
+
+    @Test
     void createdAndTimeAreExportedAsTheReadmeSays() {
         assertThat(exported(RecordedRelease.class)).extracting(Method::getName).contains("getCreated");
         assertThat(exported(RecordedDeployment.class)).extracting(Method::getName).contains("getTime");

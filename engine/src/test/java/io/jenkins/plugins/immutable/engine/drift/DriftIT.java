@@ -18,6 +18,7 @@ import io.jenkins.plugins.immutable.engine.api.InvalidInputException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.platform.TargetLabels;
 import io.jenkins.plugins.immutable.engine.testing.BlueGreenFixture;
+import io.jenkins.plugins.immutable.engine.testing.FrontendLoad;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -178,7 +179,7 @@ class DriftIT {
         assertThat(kinds(found)).containsOnly(Kind.CONFIG);
         assertThat(found.findings()).extracting(DriftFinding::what).containsExactlyInAnyOrder("env", "command");
 
-        Load load = Load.start(env, 3);
+        FrontendLoad load = FrontendLoad.start(env.frontend(), 3);
         Thread.sleep(300);
         DriftReport repaired = drift(true);
         Thread.sleep(300);
@@ -293,54 +294,5 @@ class DriftIT {
             create.withCmd(cmd);
         }
         docker.startContainerCmd(create.exec().getId()).exec();
-    }
-
-    /** A few clients asking through HAProxy in a loop, counting answers and failures. */
-    private static final class Load {
-        final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
-        final AtomicInteger failures = new AtomicInteger();
-        final AtomicBoolean running = new AtomicBoolean(true);
-        final Thread[] clients;
-
-        private Load(BlueGreenFixture env, int count) {
-            clients = new Thread[count];
-            for (int i = 0; i < count; i++) {
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-                HttpRequest request = HttpRequest.newBuilder(env.frontend()).timeout(Duration.ofSeconds(5)).build();
-                clients[i] = new Thread(() -> {
-                    while (running.get()) {
-                        try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            String key = response.statusCode() == 200 ? response.body().strip() : "HTTP " + response.statusCode();
-                            answers.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-                            if (response.statusCode() != 200) {
-                                failures.incrementAndGet();
-                            }
-                        } catch (IOException e) {
-                            failures.incrementAndGet();
-                            answers.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                });
-                clients[i].start();
-            }
-        }
-
-        static Load start(BlueGreenFixture env, int count) {
-            return new Load(env, count);
-        }
-
-        int total() {
-            return answers.values().stream().mapToInt(AtomicInteger::get).sum();
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            for (Thread client : clients) {
-                client.join(10_000);
-            }
-        }
     }
 }
