@@ -55,9 +55,16 @@ final class BuildCommand extends EngineCommand {
             description = "Where to write release.json and provenance.intoto.json (default: the state folder).")
     String out;
 
+    @Option(names = "--sign-key", paramLabel = "PEM",
+            description = "Sign the provenance with this EC P-256 private key (PKCS#8 PEM, as keygen writes) and store it in "
+                    + "the registry (tag sha256-<hex>.att, cosign's layout). Default: the file IMMUTABLE_SIGNING_KEY names.")
+    String signKey;
+
     @Override
     protected int run(Session session) throws Exception {
+        String key = signKey != null ? signKey : session.context().env("IMMUTABLE_SIGNING_KEY");
         BuildRequest.Builder builder = BuildRequest.builder()
+                .signingKey(key == null || key.isBlank() ? null : Path.of(key.strip()))
                 .image(image)
                 .context(context)
                 .dockerfile(file)

@@ -24,6 +24,13 @@ final class BuildText {
         table.row("  created", Times.format(release.created()) + " by " + release.builderId());
         table.row("  release", result.releaseFile());
         table.row("  provenance", result.provenanceFile());
+        if (result.signed()) {
+            table.row("  signed", result.keyId() + " (in the registry as " + release.ref().repository() + ":"
+                    + release.digest().value().replace(':', '-') + ".att)");
+            table.row("  attestation", result.attestationFile());
+        } else {
+            table.row("  signed", "no");
+        }
         table.printWithoutHeader(out);
         out.println("deploy it: immutable deploy --env NAME --ref " + release.ref());
     }

@@ -67,6 +67,16 @@ final class DeployCommand extends EngineCommand {
                     + " reported as drift. Repeatable; stored with the environment (given once, it replaces the stored list).")
     List<String> writablePaths;
 
+    @Option(names = "--require-signature", negatable = true, paramLabel = "",
+            description = "Require provenance signed by --public-key for this and every later deploy and rollback of the"
+                    + " environment (stored with it); --no-require-signature removes the requirement.")
+    Boolean requireSignature;
+
+    @Option(names = "--public-key", paramLabel = "PEM",
+            description = "The EC P-256 public key (a PEM file, such as keygen's signing.pub) signatures are checked with; stored"
+                    + " with the environment.")
+    String publicKey;
+
     @Override
     protected int run(Session session) throws Exception {
         DeployRequest request = request(session.dockerHostFlag());
@@ -96,6 +106,8 @@ final class DeployCommand extends EngineCommand {
                 .keepPrevious(keepPrevious)
                 .readOnly(readOnly)
                 .writablePaths(writablePaths)
+                .requireSignature(requireSignature)
+                .publicKey(publicKey)
                 .dockerHost(dockerHost)
                 .build(), extra);
     }

@@ -37,6 +37,11 @@ final class Flags {
             Map.entry("toReleaseId", "--to"),
             Map.entry("toDigest", "--to-digest"),
             Map.entry("provenance", "--provenance"),
+            Map.entry("out", "--out"),
+            Map.entry("signingKey", "--sign-key"),
+            Map.entry("publicKey", "--public-key"),
+            Map.entry("builderId", "--builder-id"),
+            Map.entry("requireSignature", "--require-signature"),
             Map.entry("state", "--state"));
 
     private Flags() {

@@ -54,6 +54,18 @@ final class Json {
         node.put("builderId", release.builderId());
         node.put("release", text(result.releaseFile()));
         node.put("provenance", text(result.provenanceFile()));
+        node.put("signed", result.signed());
+        node.put("keyId", result.keyId());
+        node.put("attestation", text(result.attestationFile()));
+        return node;
+    }
+
+    /** {@code keygen}: {@code privateKey, publicKey, keyId} (paths, and the id; never key material). */
+    static ObjectNode keygen(io.jenkins.plugins.immutable.engine.api.SigningKeys.Generated keys) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("privateKey", keys.privateKey().toString());
+        node.put("publicKey", keys.publicKey().toString());
+        node.put("keyId", keys.keyId());
         return node;
     }
 
@@ -134,6 +146,7 @@ final class Json {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("ref", result.ref().toString());
         node.put("provenance", text(result.provenance()));
+        node.put("source", result.provenance() == null ? "registry" : "file");
         ArrayNode checks = node.putArray("checks");
         for (VerifyResult.Check check : result.checks()) {
             ObjectNode item = checks.addObject();

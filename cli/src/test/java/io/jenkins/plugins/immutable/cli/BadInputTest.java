@@ -40,7 +40,7 @@ class BadInputTest {
                         "deploy", "--env", "staging", "--ref", REF, "--health-timout", "30s"),
                 bad("a misspelt command", "unknown command 'deplyo' (did you mean deploy or demo?)", "deplyo"),
                 bad("an unknown command", "unknown command 'frobnicate': expected one of build, deploy, promote, abort, rollback, "
-                        + "status, drift, releases, verify, demo", "frobnicate"),
+                        + "status, drift, releases, verify, keygen, demo", "frobnicate"),
                 bad("missing --env", "missing --env NAME: expected the environment's name, such as staging",
                         "deploy", "--ref", REF),
                 bad("missing --env on promote", "missing --env NAME: expected the environment's name", "promote"),

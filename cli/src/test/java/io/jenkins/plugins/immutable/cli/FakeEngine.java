@@ -129,6 +129,13 @@ final class FakeEngine implements ReleaseEngine {
         return answer("verify " + ref + " " + provenance, result);
     }
 
+    @Override
+    public VerifyResult verifyAttestation(ImageRef ref, String publicKeyPem, String builderId) throws ReleaseException {
+        VerifyResult result = verifyResult != null ? verifyResult : new VerifyResult(ref, null, List.of(
+                new VerifyResult.Check("signature", true, "ECDSA P-256 signature")));
+        return answer("verifyAttestation " + ref + " " + builderId, result);
+    }
+
     /** What {@code drift} answers. */
     public DriftReport drift;
 

@@ -131,6 +131,11 @@ final class DefaultReleaseEngine implements ReleaseEngine {
     }
 
     @Override
+    public VerifyResult verifyAttestation(ImageRef ref, String publicKeyPem, String builderId) throws ReleaseException {
+        return verifier.verifyAttestation(ref, publicKeyPem, builderId);
+    }
+
+    @Override
     public DriftReport drift(String environment, boolean repair, RegistryCredentials credentials) throws ReleaseException {
         return drifts.check(environment, repair, credentials);
     }

@@ -54,4 +54,22 @@ final class Verifier {
                 : ref.registry() + " does not serve " + ref.digest()));
         return new VerifyResult(ref, provenance, checks);
     }
+
+    /** Checks the signed provenance the registry holds for {@code ref} (the provenance path of the result is null). */
+    VerifyResult verifyAttestation(ImageRef ref, String publicKeyPem, String builderId) throws ReleaseException {
+        java.security.PublicKey key;
+        try {
+            key = io.jenkins.plugins.immutable.engine.api.SigningKeys.readPublicKey(publicKeyPem);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("publicKey", e.getMessage());
+        }
+        var credentials = auth.resolve(ref.registry(), null);
+        var envelopes = new io.jenkins.plugins.immutable.engine.signing.AttestationStore(registry).fetch(ref, credentials);
+        List<Check> checks = new ArrayList<>(io.jenkins.plugins.immutable.engine.signing.AttestationCheck.run(ref, envelopes, key,
+                builderId == null || builderId.isBlank() ? null : builderId.strip()));
+        boolean served = registry.serves(ref, credentials);
+        checks.add(new Check("registry", served, served ? ref.registry() + " serves " + ref.digest()
+                : ref.registry() + " does not serve " + ref.digest()));
+        return new VerifyResult(ref, null, checks);
+    }
 }

@@ -28,6 +28,9 @@ public final class DeploySpec implements Serializable {
     private Boolean readOnly;
     /** Space- or comma-separated absolute paths, as the step took them; {@code null} keeps the stored list. */
     private String writablePaths;
+    private Boolean requireSignature;
+    /** PEM text, or a path on the agent (relative to the workspace). Public: no secret. */
+    private String publicKey;
 
     private DeploySpec() {
     }
@@ -66,6 +69,9 @@ public final class DeploySpec implements Serializable {
                 .readOnly(readOnly)
                 .writablePaths(writablePaths == null ? null : java.util.Arrays.stream(writablePaths.split("[\\s,]+"))
                         .filter(p -> !p.isEmpty()).toList())
+                .requireSignature(requireSignature)
+                .publicKey(publicKey == null || publicKey.contains("-----BEGIN") ? publicKey
+                        : workspace.resolve(publicKey.strip()).toString())
                 .credentials(login == null ? null : login.toCredentials())
                 .build();
     }
@@ -118,6 +124,13 @@ public final class DeploySpec implements Serializable {
 
         public Builder readOnly(Boolean readOnly) {
             s.readOnly = readOnly;
+            return this;
+        }
+
+        /** {@code true} requires signed provenance from now on, {@code false} removes that, {@code null} keeps it. */
+        public Builder signaturePolicy(Boolean requireSignature, String publicKey) {
+            s.requireSignature = requireSignature;
+            s.publicKey = given(publicKey);
             return this;
         }
 

@@ -31,7 +31,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class ImmutableDeployStep extends Step {
 
     /** Optional booleans the form submits as a three-way choice; unset keeps what the environment stores. */
-    static final String[] TRI_STATE = {"manualPromotion", "readOnly"};
+    static final String[] TRI_STATE = {"manualPromotion", "readOnly", "requireSignature"};
 
     private final String ref;
     private final String environment;
@@ -46,6 +46,8 @@ public final class ImmutableDeployStep extends Step {
     private String dockerHost;
     private Boolean readOnly;
     private String writablePaths;
+    private Boolean requireSignature;
+    private String publicKey;
     private String stateDir;
     private String registryCredentialsId;
 
@@ -115,6 +117,26 @@ public final class ImmutableDeployStep extends Step {
     @DataBoundSetter
     public void setReadOnly(Boolean readOnly) {
         this.readOnly = readOnly;
+    }
+
+    public Boolean getRequireSignature() {
+        return requireSignature;
+    }
+
+    /** {@code true}: this and every later deploy and rollback of the environment need signed provenance. */
+    @DataBoundSetter
+    public void setRequireSignature(Boolean requireSignature) {
+        this.requireSignature = requireSignature;
+    }
+
+    public String getPublicKey() {
+        return publicKey;
+    }
+
+    /** The EC P-256 public key signatures are checked with: PEM text, or a PEM file's path in the workspace. */
+    @DataBoundSetter
+    public void setPublicKey(String publicKey) {
+        this.publicKey = FormValues.fixEmptyAndTrim(publicKey);
     }
 
     public String getWritablePaths() {
@@ -192,6 +214,7 @@ public final class ImmutableDeployStep extends Step {
                 .dockerHost(dockerHost)
                 .readOnly(readOnly)
                 .writablePaths(writablePaths)
+                .signaturePolicy(requireSignature, publicKey)
                 .build();
     }
 
@@ -238,6 +261,14 @@ public final class ImmutableDeployStep extends Step {
             items.add("As the environment has it (writable on its first deploy)", "");
             items.add("Read-only root filesystem, a tmpfs at each writable path", "true");
             items.add("Writable root filesystem", "false");
+            return items;
+        }
+
+        public ListBoxModel doFillRequireSignatureItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("As the environment has it (not required on its first deploy)", "");
+            items.add("Require provenance signed by the public key, from now on", "true");
+            items.add("Remove the requirement", "false");
             return items;
         }
 

@@ -82,6 +82,11 @@ public final class FakeEngine implements ReleaseEngine {
         throw new AssertionError("the plugin does not verify");
     }
 
+    @Override
+    public VerifyResult verifyAttestation(ImageRef ref, String publicKeyPem, String builderId) {
+        throw new AssertionError("the plugin does not verify");
+    }
+
     /** What {@code drift} answers. */
     public DriftReport drift;
 

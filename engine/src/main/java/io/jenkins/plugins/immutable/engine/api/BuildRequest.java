@@ -45,6 +45,7 @@ public final class BuildRequest {
     private final String invocationId;
     private final RegistryCredentials credentials;
     private final List<PriorRelease> priorReleases;
+    private final Path signingKey;
 
     private BuildRequest(Builder b, ImageName image, Path context, Path dockerfile) {
         this.image = image;
@@ -68,6 +69,15 @@ public final class BuildRequest {
         this.invocationId = b.invocationId == null ? UUID.randomUUID().toString() : b.invocationId;
         this.credentials = b.credentials;
         this.priorReleases = List.copyOf(b.priorReleases);
+        this.signingKey = b.signingKey == null ? null : b.signingKey.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The PKCS#8 EC P-256 private key to sign the provenance with, or {@code null} for none. Only its path is held;
+     * the key is read when the signature is made, and its content is never shown.
+     */
+    public Path signingKey() {
+        return signingKey;
     }
 
     public static Builder builder() {
@@ -192,6 +202,7 @@ public final class BuildRequest {
         private String invocationId;
         private RegistryCredentials credentials;
         private final List<PriorRelease> priorReleases = new ArrayList<>();
+        private Path signingKey;
 
         private Builder() {
         }
@@ -326,6 +337,12 @@ public final class BuildRequest {
 
         public Builder credentials(RegistryCredentials credentials) {
             this.credentials = credentials;
+            return this;
+        }
+
+        /** Sign the provenance with this private key file (PKCS#8 PEM, EC P-256); {@code null} for unsigned. */
+        public Builder signingKey(Path file) {
+            this.signingKey = file;
             return this;
         }
 

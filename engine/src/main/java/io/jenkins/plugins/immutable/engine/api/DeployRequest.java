@@ -37,6 +37,8 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
         private RegistryCredentials credentials;
         private Boolean readOnly;
         private List<String> writablePaths;
+        private Boolean requireSignature;
+        private String publicKey;
 
         private Builder() {
         }
@@ -115,6 +117,21 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             return this;
         }
 
+        /**
+         * {@code true}: this and every later deploy and rollback must carry provenance signed by the public key;
+         * {@code false} removes the requirement; {@code null} keeps the stored policy.
+         */
+        public Builder requireSignature(Boolean require) {
+            this.requireSignature = require;
+            return this;
+        }
+
+        /** The EC P-256 public key signatures are checked with: its PEM text, or the path of a PEM file. */
+        public Builder publicKey(String pemOrPath) {
+            this.publicKey = pemOrPath;
+            return this;
+        }
+
         /** Registry credentials for pulling the image; never stored with the environment. */
         public Builder credentials(RegistryCredentials credentials) {
             this.credentials = credentials;
@@ -162,10 +179,12 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
                 problems.add("dockerHost", "'" + dockerHost + "' is not a Docker host: expected unix:///path/docker.sock or tcp://host:port");
             }
             List<String> writable = writablePaths == null ? null : writablePaths(problems);
+            String publicKeyPem = publicKey == null || publicKey.isBlank() ? null : problems.parse("publicKey", publicKey,
+                    PublicKeyText::read);
             problems.throwIfAny();
             SettingsOverrides overrides = new SettingsOverrides(strip(app), strip(dockerHost), parsedPort, strip(healthPath), timeout,
                     haproxySocket == null ? null : Path.of(haproxySocket.strip()).toAbsolutePath().normalize(),
-                    strip(haproxyBackend), manualPromotion, keep, readOnly, writable);
+                    strip(haproxyBackend), manualPromotion, keep, readOnly, writable, requireSignature, publicKeyPem);
             return new DeployRequest(environment.strip(), parsedRef, overrides, credentials);
         }
 

@@ -22,14 +22,25 @@ import java.util.List;
  *                        so runtime drift of their files is impossible by construction
  * @param writablePaths   absolute paths inside the container where the application may write: a tmpfs each when
  *                        {@code readOnly}; changes below them are never drift
+ * @param requireSignature {@code true}: every deploy and rollback must find the release's signed provenance in the
+ *                        registry, signed by {@code publicKey}, or it is refused before anything starts or switches
+ * @param publicKey       the PEM text of the EC P-256 public key signatures are checked with; {@code null} when none
  */
 public record EnvironmentSettings(String app, String dockerHost, int containerPort, String healthPath, Duration healthTimeout,
         Path haproxySocket, String haproxyBackend, boolean manualPromotion, Duration keepPrevious, boolean readOnly,
-        List<String> writablePaths) implements Serializable {
+        List<String> writablePaths, boolean requireSignature, String publicKey) implements Serializable {
 
     public EnvironmentSettings {
-        // Environments stored before these settings existed read back with null.
+        // Environments stored before these settings existed read back with null (and false).
         writablePaths = writablePaths == null ? List.of() : List.copyOf(writablePaths);
+    }
+
+    /** Settings without a signature policy, as environments had before it existed. */
+    public EnvironmentSettings(String app, String dockerHost, int containerPort, String healthPath, Duration healthTimeout,
+            Path haproxySocket, String haproxyBackend, boolean manualPromotion, Duration keepPrevious, boolean readOnly,
+            List<String> writablePaths) {
+        this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
+                keepPrevious, readOnly, writablePaths, false, null);
     }
 
     public static final int DEFAULT_PORT = 8080;

@@ -48,6 +48,15 @@ public interface ReleaseEngine extends AutoCloseable {
     VerifyResult verify(ImageRef ref, Path provenance) throws ReleaseException;
 
     /**
+     * Fetches the image's signed provenance from the registry (cosign's layout: the tag {@code sha256-<hex>.att}) and
+     * checks its signature with {@code publicKeyPem}, that its subject is the ref's digest, its predicate type, and
+     * (when given) its builder id.
+     *
+     * @param builderId the builder id the provenance must name, or {@code null} to accept any
+     */
+    VerifyResult verifyAttestation(ImageRef ref, String publicKeyPem, String builderId) throws ReleaseException;
+
+    /**
      * Compares what runs in an environment (files changed since start, image, configuration, unknown labelled
      * containers) and the router (address, port, weight, state) with what the engine started and set. With
      * {@code repair}, each drifted colour is replaced by a fresh container of the same recorded digest through the

@@ -20,6 +20,8 @@ import io.jenkins.plugins.immutable.engine.provenance.ProvenanceStatement.Facts;
 import io.jenkins.plugins.immutable.engine.provenance.SecretArgs;
 import io.jenkins.plugins.immutable.engine.registry.DockerConfigAuth;
 import io.jenkins.plugins.immutable.engine.registry.RegistryClient;
+import io.jenkins.plugins.immutable.engine.signing.AttestationStore;
+import io.jenkins.plugins.immutable.engine.signing.ReleaseSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,13 +92,14 @@ public final class BuildStage {
         BuildContext context = BuildContext.scan(request.context(), request.dockerfile());
         Digest inputDigest = digest(request, context);
         RegistryCredentials credentials = auth.resolve(request.image().registry(), request.credentials());
+        ReleaseSigner.Key key = request.signingKey() == null ? null : ReleaseSigner.Key.load(request.signingKey());
 
         if (request.rebuild()) {
             events.on(new Notice("Rebuild requested: not looking for a release of the same inputs."));
         } else {
             Optional<ReuseFinder.Found> found = new ReuseFinder(ledger, registry, events).find(request, inputDigest, credentials);
             if (found.isPresent()) {
-                return reuse(request, found.get());
+                return reuse(request, found.get(), key, credentials);
             }
         }
 
@@ -113,10 +116,21 @@ public final class BuildStage {
         ledger.writeProvenance(release.id(), provenance);
         ledger.recordRelease(release).ifPresent(note -> events.on(new Notice(note)));
         events.on(new Notice("Built release " + release.id() + ": " + ref));
-        return result(request, release, false, provenance);
+        return result(request, release, false, provenance, key == null ? null : sign(key, ref, provenance, credentials));
     }
 
-    private BuildResult reuse(BuildRequest request, ReuseFinder.Found found) throws ReleaseException {
+    private ReleaseSigner.Signed sign(ReleaseSigner.Key key, ImageRef ref, String provenance, RegistryCredentials credentials)
+            throws ReleaseException {
+        events.on(new StageStarted("sign", "provenance of " + ref.digest() + " with " + key.id()));
+        ReleaseSigner.Signed signed = new ReleaseSigner(new AttestationStore(registry)).sign(key, ref, provenance, credentials);
+        events.on(new Notice("Signed the provenance with " + signed.keyId() + " and stored it in " + ref.registry() + " as "
+                + ref.path() + ":" + signed.tag() + (signed.referrer() ? " and as a referrer of the image" : " (the registry does not"
+                + " answer the OCI 1.1 referrers API, so the tag alone holds it)")));
+        return signed;
+    }
+
+    private BuildResult reuse(BuildRequest request, ReuseFinder.Found found, ReleaseSigner.Key key, RegistryCredentials credentials)
+            throws ReleaseException {
         Release release = found.release();
         // A statement recorded elsewhere (or before user info was stripped) is passed on without any.
         String provenance = io.jenkins.plugins.immutable.engine.api.Uris.scrubText(found.provenanceJson());
@@ -127,13 +141,28 @@ public final class BuildStage {
         }
         events.on(new Notice("Reused release " + release.id() + " (" + release.ref() + "), built by " + release.builderId()
                 + " at " + release.created() + ": same input digest, and the registry still serves it. Nothing was built."));
-        return result(request, release, true, provenance);
+        // A reused release keeps the signed provenance it has; one without gets it when a key is given.
+        Optional<ReleaseSigner.Signed> existing = new ReleaseSigner(new AttestationStore(registry)).existing(release.ref(), credentials);
+        ReleaseSigner.Signed signed = existing.orElse(null);
+        if (existing.isPresent()) {
+            events.on(new Notice("Kept the original signed provenance of " + release.id() + " (" + signed.keyId() + ") in the"
+                    + " registry" + (key != null && !key.id().equals(signed.keyId()) ? "; it was not signed again with " + key.id() : "")
+                    + "."));
+        } else if (key != null) {
+            signed = sign(key, release.ref(), provenance, credentials);
+        }
+        return result(request, release, true, provenance, signed);
     }
 
-    private BuildResult result(BuildRequest request, Release release, boolean reused, String provenance) throws ReleaseException {
+    private BuildResult result(BuildRequest request, Release release, boolean reused, String provenance, ReleaseSigner.Signed signed)
+            throws ReleaseException {
         Path out = request.outputDir() != null ? request.outputDir() : ledger.stateDir().resolve("releases").resolve(release.id());
         Path[] files = ReleaseFiles.write(out, release, reused, provenance);
-        return new BuildResult(release, reused, files[0], files[1], provenance);
+        if (signed == null) {
+            return new BuildResult(release, reused, files[0], files[1], provenance);
+        }
+        Path envelope = ReleaseFiles.writeAttestation(out, signed.envelopeJson());
+        return new BuildResult(release, reused, files[0], files[1], provenance, envelope, signed.keyId());
     }
 
     private Digest digest(BuildRequest request, BuildContext context) throws ReleaseException {

@@ -39,6 +39,20 @@ final class ReleaseFiles {
         }
     }
 
+    static final String ATTESTATION = "provenance.intoto.dsse.json";
+
+    /** {@code provenance.intoto.dsse.json}: the signed envelope, byte for byte as the registry holds it. */
+    static Path writeAttestation(Path dir, byte[] envelopeJson) throws ReleaseException {
+        Path file = dir.resolve(ATTESTATION);
+        try {
+            AtomicFiles.write(file, envelopeJson);
+            return file;
+        } catch (IOException e) {
+            throw new ReleaseException(Kind.BAD_INPUT, "Tried to write " + file + " but failed (" + e.getMessage()
+                    + "). Choose a writable output folder.", e);
+        }
+    }
+
     static String render(Release release, boolean reused) {
         ObjectNode root = JSON.createObjectNode();
         root.put("releaseId", release.id());

@@ -25,6 +25,8 @@ import io.jenkins.plugins.immutable.engine.registry.DockerConfigAuth;
 import io.jenkins.plugins.immutable.engine.registry.RegistryClient;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRuntime;
+import io.jenkins.plugins.immutable.engine.signing.AttestationStore;
+import io.jenkins.plugins.immutable.engine.signing.SignatureGate;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,7 @@ public final class DeployStage {
         return underLock(request.environment(), "deploy", request, request.credentials(), s -> {
             s.save(s.state());
             Release release = releaseFor(s, request.ref());
+            signatureGate(s, release, "deploy " + release.id() + " to " + s.name());
             Optional<Slot> live = s.state().active().filter(a -> a.ref().equals(request.ref()));
             if (live.isPresent()) {
                 String startedWith = s.target().labelled(live.get().colour())
@@ -120,6 +123,7 @@ public final class DeployStage {
                 }
             }
             RollbackTarget target = RollbackTarget.resolve(s, request);
+            signatureGate(s, target.release(), "roll " + s.name() + " back to " + target.release().id());
             Optional<Slot> live = s.state().active().filter(a -> a.releaseId().equals(target.release().id()));
             if (live.isPresent() && TrafficSwitch.stillHealthy(s, live.get())) {
                 s.note(target.release().id() + " is already live in " + s.name() + "; nothing to roll back.");
@@ -194,6 +198,15 @@ public final class DeployStage {
         EnvironmentState state = stored(environment);
         return new StatusReader(ledger, dockers.apply(state.settings().dockerHost()), router(state.settings()), clock,
                 new HealthCheck(dockers.apply(state.settings().dockerHost()), events, clock)).read(state);
+    }
+
+    /** The environment's signature policy, checked before anything starts or switches (the logic is in {@code signing}). */
+    private void signatureGate(Session s, Release release, String operation) throws ReleaseException {
+        String verified = new SignatureGate(new AttestationStore(registry)).require(s.settings(), release.ref(),
+                s.pullCredentials(release.ref()), operation, s.trafficNow());
+        if (verified != null) {
+            s.note(verified);
+        }
     }
 
     private long promoteSlot(Session s, Slot slot, Intent.Operation operation) throws ReleaseException {

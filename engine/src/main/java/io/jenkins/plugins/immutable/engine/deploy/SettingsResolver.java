@@ -34,7 +34,20 @@ final class SettingsResolver {
                 pick(given.manualPromotion(), stored == null ? null : stored.manualPromotion(), false),
                 pick(given.keepPrevious(), stored == null ? null : stored.keepPrevious(), EnvironmentSettings.DEFAULT_KEEP_PREVIOUS),
                 pick(given.readOnly(), stored == null ? null : stored.readOnly(), false),
-                pick(given.writablePaths(), stored == null ? null : stored.writablePaths(), java.util.List.of()));
+                pick(given.writablePaths(), stored == null ? null : stored.writablePaths(), java.util.List.of()),
+                requireSignature(environment, stored, given),
+                pick(given.publicKey(), stored == null ? null : stored.publicKey(), null));
+    }
+
+    /** Once required, a signature stays required until a deploy says {@code requireSignature(false)}. */
+    private static boolean requireSignature(String environment, EnvironmentSettings stored, SettingsOverrides given)
+            throws InvalidInputException {
+        boolean require = pick(given.requireSignature(), stored == null ? null : stored.requireSignature(), false);
+        if (require && given.publicKey() == null && (stored == null || stored.publicKey() == null)) {
+            throw new InvalidInputException("publicKey", "environment '" + environment + "' would require signed releases but"
+                    + " has no public key: expected the PEM of the key that signs them (keygen's signing.pub)");
+        }
+        return require;
     }
 
     private static <T> T pick(T given, T stored, T fallback) {

@@ -36,6 +36,8 @@ public final class SettingsLabel {
         node.put("keepPrevious", s.keepPrevious().toString());
         node.put("readOnly", s.readOnly());
         s.writablePaths().forEach(node.putArray("writablePaths")::add);
+        node.put("requireSignature", s.requireSignature());
+        node.put("publicKey", s.publicKey());
         return node.toString();
     }
 
@@ -52,7 +54,8 @@ public final class SettingsLabel {
             return Optional.of(new EnvironmentSettings(n.get("app").asText(), dockerHost, n.get("containerPort").asInt(),
                     n.get("healthPath").asText(), Duration.parse(n.get("healthTimeout").asText()),
                     socket == null ? null : Path.of(socket), n.get("haproxyBackend").asText(), n.path("manualPromotion").asBoolean(),
-                    Duration.parse(n.get("keepPrevious").asText()), n.path("readOnly").asBoolean(), writable));
+                    Duration.parse(n.get("keepPrevious").asText()), n.path("readOnly").asBoolean(), writable,
+                    n.path("requireSignature").asBoolean(false), n.path("publicKey").isTextual() ? n.get("publicKey").asText() : null));
         } catch (Exception e) {
             return Optional.empty();
         }

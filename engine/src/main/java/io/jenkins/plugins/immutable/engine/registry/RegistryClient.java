@@ -100,6 +100,11 @@ public final class RegistryClient {
 
     private String authorization(String registry, String path, Challenge challenge, RegistryCredentials credentials)
             throws ReleaseException {
+        return authorization(registry, path, challenge, credentials, "pull");
+    }
+
+    private String authorization(String registry, String path, Challenge challenge, RegistryCredentials credentials,
+            String actions) throws ReleaseException {
         if (challenge.scheme().equals("basic")) {
             if (credentials == null) {
                 throw refused(registry, path, null, 401);
@@ -115,7 +120,7 @@ public final class RegistryClient {
         if (challenge.params().containsKey("service")) {
             tokenUri.append("service=").append(URLEncoder.encode(challenge.params().get("service"), StandardCharsets.UTF_8)).append('&');
         }
-        tokenUri.append("scope=").append(URLEncoder.encode("repository:" + path + ":pull", StandardCharsets.UTF_8));
+        tokenUri.append("scope=").append(URLEncoder.encode("repository:" + path + ":" + actions, StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenUri.toString())).timeout(timeout).GET();
         if (credentials != null) {
             request.header("Authorization", basic(credentials));
@@ -157,5 +162,148 @@ public final class RegistryClient {
         return new ComponentUnreachableException(Component.REGISTRY, registry, "Tried to reach the registry " + registry + " at "
                 + uri.getScheme() + "://" + uri.getAuthority() + " but it could not be reached (" + why
                 + "). Check that the registry runs and that the image names it.", e);
+    }
+
+    // Writes and reads of OCI artifacts (signed provenance): blobs, manifests, the referrers API.
+
+    /** A manifest as the registry serves it: its bytes, media type and digest. */
+    public record Manifest(byte[] body, String mediaType, Digest digest) {
+    }
+
+    /** The manifest a tag or digest names ({@code GET /v2/<name>/manifests/<reference>}), or empty on 404. */
+    public Optional<Manifest> manifest(String registry, String path, String reference, RegistryCredentials credentials)
+            throws ReleaseException {
+        URI uri = RegistryAddress.base(registry).resolve("/v2/" + path + "/manifests/" + reference);
+        HttpResponse<byte[]> response = exchange(registry, path, "pull", credentials,
+                auth -> request(uri, auth).header("Accept", ACCEPT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect(response, 200, registry, "read the manifest " + path + ":" + reference);
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        Digest digest = response.headers().firstValue("Docker-Content-Digest").map(Digest::parse)
+                .orElseGet(() -> digestOf(response.body()));
+        return Optional.of(new Manifest(response.body(), type, digest));
+    }
+
+    /** A blob's bytes ({@code GET /v2/<name>/blobs/<digest>}), checked against its digest. */
+    public byte[] blob(String registry, String path, Digest digest, RegistryCredentials credentials) throws ReleaseException {
+        URI uri = RegistryAddress.base(registry).resolve("/v2/" + path + "/blobs/" + digest.value());
+        HttpResponse<byte[]> response = exchange(registry, path, "pull", credentials, auth -> request(uri, auth).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        expect(response, 200, registry, "read the blob " + path + "@" + digest);
+        if (!digestOf(response.body()).equals(digest)) {
+            throw new ReleaseException(Kind.FAILED_SAFELY, "The registry " + registry + " served a blob of " + path
+                    + " whose content does not match its digest " + digest + ". Check the registry's storage.");
+        }
+        return response.body();
+    }
+
+    /**
+     * Uploads a blob unless the registry has it: {@code HEAD} it, else {@code POST /v2/<name>/blobs/uploads/} and one
+     * monolithic {@code PUT} of the content to the upload location with {@code ?digest=}.
+     */
+    public Digest pushBlob(String registry, String path, byte[] content, RegistryCredentials credentials) throws ReleaseException {
+        Digest digest = digestOf(content);
+        URI base = RegistryAddress.base(registry);
+        URI existing = base.resolve("/v2/" + path + "/blobs/" + digest.value());
+        HttpResponse<Void> head = exchange(registry, path, "pull,push", credentials,
+                auth -> request(existing, auth).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (head.statusCode() == 200) {
+            return digest;
+        }
+        URI uploads = base.resolve("/v2/" + path + "/blobs/uploads/");
+        HttpResponse<Void> started = exchange(registry, path, "pull,push", credentials,
+                auth -> request(uploads, auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        expect(started, 202, registry, "start a blob upload to " + path);
+        String location = started.headers().firstValue("Location").orElseThrow(() -> new ReleaseException(Kind.FAILED_SAFELY,
+                "The registry " + registry + " started an upload to " + path + " but named no location for it."));
+        URI target = base.resolve(location);
+        URI put = URI.create(target + (target.getRawQuery() == null ? "?" : "&") + "digest="
+                + URLEncoder.encode(digest.value(), StandardCharsets.UTF_8));
+        HttpResponse<Void> done = exchange(registry, path, "pull,push", credentials,
+                auth -> request(put, auth).header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        expect(done, 201, registry, "upload the blob " + digest + " to " + path);
+        return digest;
+    }
+
+    /** Stores a manifest under a tag or its digest ({@code PUT /v2/<name>/manifests/<reference>}); returns its digest. */
+    public Digest putManifest(String registry, String path, String reference, byte[] body, String mediaType,
+            RegistryCredentials credentials) throws ReleaseException {
+        URI uri = RegistryAddress.base(registry).resolve("/v2/" + path + "/manifests/" + reference);
+        HttpResponse<Void> response = exchange(registry, path, "pull,push", credentials,
+                auth -> request(uri, auth).header("Content-Type", mediaType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        expect(response, 201, registry, "store the manifest " + path + ":" + reference);
+        return digestOf(body);
+    }
+
+    /**
+     * Whether the registry answers the OCI 1.1 referrers API for a digest ({@code GET /v2/<name>/referrers/<digest>}
+     * with an image index). Distribution 2.8 answers 404.
+     */
+    public boolean answersReferrers(String registry, String path, Digest digest, RegistryCredentials credentials)
+            throws ReleaseException {
+        URI uri = RegistryAddress.base(registry).resolve("/v2/" + path + "/referrers/" + digest.value());
+        HttpResponse<Void> response = exchange(registry, path, "pull", credentials,
+                auth -> request(uri, auth).header("Accept", "application/vnd.oci.image.index.v1+json").GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200 && response.headers().firstValue("Content-Type").orElse("")
+                .startsWith("application/vnd.oci.image.index.v1+json");
+    }
+
+    private HttpRequest.Builder request(URI uri, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+
+    /** Sends once without credentials and, when challenged, again with the authorization the challenge asks for. */
+    private <T> HttpResponse<T> exchange(String registry, String path, String actions, RegistryCredentials credentials,
+            java.util.function.Function<String, HttpRequest> request, HttpResponse.BodyHandler<T> handler) throws ReleaseException {
+        HttpResponse<T> response = send(registry, request.apply(null), handler);
+        if (response.statusCode() == 401) {
+            String header = response.headers().firstValue("WWW-Authenticate").orElse("Basic");
+            response = send(registry, request.apply(authorization(registry, path, Challenge.parse(header), credentials, actions)),
+                    handler);
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw refused(registry, path, credentials, response.statusCode());
+        }
+        return response;
+    }
+
+    private <T> HttpResponse<T> send(String registry, HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws ReleaseException {
+        try {
+            return http().send(request, handler);
+        } catch (IOException e) {
+            throw unreachable(registry, request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Interrupted while asking the registry " + registry, e);
+        }
+    }
+
+    private static void expect(HttpResponse<?> response, int status, String registry, String what) throws ReleaseException {
+        if (response.statusCode() != status) {
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Tried to " + what + " on the registry " + registry
+                    + " but it answered HTTP " + response.statusCode() + ". Check the registry's health and permissions.");
+        }
+    }
+
+    /** The sha256 digest of some bytes, as the registry names content. */
+    public static Digest digestOf(byte[] content) {
+        try {
+            return Digest.ofSha256(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 }
