@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Deploy a release, by digest, to an environment. Field names in the problems: {@code environment}, {@code ref},
  * {@code app}, {@code port}, {@code healthPath}, {@code healthTimeout}, {@code haproxySocket},
- * {@code haproxyBackend}, {@code keepPrevious}, {@code dockerHost}, {@code writablePath}.
+ * {@code haproxyBackend}, {@code keepPrevious}, {@code dockerHost}, {@code writablePath}, {@code dockerCertPath}.
  *
  * @param environment the environment's name
  * @param ref         the image, by digest
@@ -37,6 +37,8 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
         private RegistryCredentials credentials;
         private Boolean readOnly;
         private List<String> writablePaths;
+        private Boolean dockerTlsVerify;
+        private String dockerCertPath;
 
         private Builder() {
         }
@@ -80,8 +82,9 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             return this;
         }
 
-        public Builder haproxySocket(String path) {
-            this.haproxySocket = path;
+        /** HAProxy's runtime API: the absolute path of its admin unix socket, or {@code tcp://HOST:PORT}. */
+        public Builder haproxySocket(String address) {
+            this.haproxySocket = address;
             return this;
         }
 
@@ -112,6 +115,17 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
          */
         public Builder writablePaths(List<String> paths) {
             this.writablePaths = paths == null ? null : new ArrayList<>(paths);
+            return this;
+        }
+
+        /**
+         * The Docker host's TLS, as {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH} say (the folder with
+         * {@code ca.pem}, {@code cert.pem}, {@code key.pem}); stored with the environment, the path only. {@code null}s
+         * keep the stored settings (or the engine's, on a first deploy).
+         */
+        public Builder dockerTls(Boolean verify, String certPath) {
+            this.dockerTlsVerify = verify;
+            this.dockerCertPath = certPath;
             return this;
         }
 
@@ -155,17 +169,16 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             if (haproxyBackend != null && !Names.valid(haproxyBackend.strip())) {
                 problems.add("haproxyBackend", "'" + haproxyBackend + "' is not a valid backend name: " + Names.expected());
             }
-            if (haproxySocket != null && haproxySocket.isBlank()) {
-                problems.add("haproxySocket", "empty: expected the path of HAProxy's admin socket");
-            }
+            HaproxyAddress router = problems.parse("haproxySocket", haproxySocket, HaproxyAddress::parse);
+            Path certPath = problems.parse("dockerCertPath", dockerCertPath, DockerCertPath::parse);
             if (dockerHost != null && !dockerHost.isBlank() && !dockerHost.matches("(unix|tcp|npipe)://.+")) {
                 problems.add("dockerHost", "'" + dockerHost + "' is not a Docker host: expected unix:///path/docker.sock or tcp://host:port");
             }
             List<String> writable = writablePaths == null ? null : writablePaths(problems);
             problems.throwIfAny();
             SettingsOverrides overrides = new SettingsOverrides(strip(app), strip(dockerHost), parsedPort, strip(healthPath), timeout,
-                    haproxySocket == null ? null : Path.of(haproxySocket.strip()).toAbsolutePath().normalize(),
-                    strip(haproxyBackend), manualPromotion, keep, readOnly, writable);
+                    router == null || router.isTcp() ? null : router.socket(), strip(haproxyBackend), manualPromotion, keep, readOnly,
+                    writable, router != null && router.isTcp() ? router.toString() : null, dockerTlsVerify, certPath);
             return new DeployRequest(environment.strip(), parsedRef, overrides, credentials);
         }
 

@@ -5,14 +5,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The environment settings a deploy was given; {@code null} fields keep the stored (or default) value. */
+/**
+ * The environment settings a deploy was given; {@code null} fields keep the stored (or default) value. HAProxy's address
+ * is {@code haproxySocket} (a unix socket) or {@code haproxyTcp} ({@code tcp://HOST:PORT}); giving either replaces the
+ * stored one. {@code dockerTlsVerify} and {@code dockerCertPath} are the Docker host's TLS ({@code --docker-tls-verify},
+ * {@code --docker-cert-path}).
+ */
 public record SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
-        Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly, List<String> writablePaths) implements Serializable {
+        Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly, List<String> writablePaths,
+        String haproxyTcp, Boolean dockerTlsVerify, Path dockerCertPath) implements Serializable {
 
     public static final SettingsOverrides NONE = new SettingsOverrides(null, null, null, null, null, null, null, null, null, null,
             null);
 
     public SettingsOverrides {
         writablePaths = writablePaths == null ? null : List.copyOf(writablePaths);
+    }
+
+    /** Overrides without a TCP router or Docker TLS: the form before remote endpoints. */
+    public SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
+            Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly,
+            List<String> writablePaths) {
+        this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
+                keepPrevious, readOnly, writablePaths, null, null, null);
+    }
+
+    /** The HAProxy address this deploy was given, or {@code null}. */
+    public HaproxyAddress router() {
+        return haproxyTcp != null ? HaproxyAddress.parse(haproxyTcp) : haproxySocket != null ? HaproxyAddress.unix(haproxySocket) : null;
     }
 }
