@@ -19,7 +19,7 @@ public final class HaproxyAddress implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final String EXPECTED = "expected the absolute path of HAProxy's admin socket, or tcp://HOST:PORT";
+    public static final String EXPECTED = "expected the path of HAProxy's admin socket, or tcp://HOST:PORT";
 
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://(.*)$");
     private static final Pattern HOST_PORT = Pattern.compile("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+)(?::(.*))?$");
