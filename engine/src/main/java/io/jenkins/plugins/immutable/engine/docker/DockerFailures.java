@@ -30,6 +30,13 @@ final class DockerFailures {
         Throwable io = ioCause(e);
         if (io != null) {
             String why = io instanceof SocketTimeoutException ? "it did not answer in time" : "it could not be reached (" + rootMessage(io) + ")";
+            if (host.startsWith("tcp://") && rootMessage(io).contains("Connection reset")) {
+                // A daemon started with --tlsverify resets a plain connection once it sees no TLS handshake.
+                return new ComponentUnreachableException(Component.DOCKER_DAEMON, host, "Tried to " + attempted
+                        + " on the Docker daemon at " + host + " but it reset the connection (" + rootMessage(io) + "): a daemon"
+                        + " that speaks TLS only does that to a plain connection. " + TLS_REMEDY
+                        + "; otherwise check that dockerd runs there.", e);
+            }
             return new ComponentUnreachableException(Component.DOCKER_DAEMON, host,
                     "Tried to " + attempted + " on the Docker daemon at " + host + " but " + why
                             + ". Start dockerd, or point --docker-host / DOCKER_HOST at a running daemon.", e);
