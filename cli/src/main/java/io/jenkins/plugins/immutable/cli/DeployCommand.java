@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Example (first deploy of an environment):",
                 "  immutable deploy --env staging --ref 127.0.0.1:5000/team/hello@sha256:<64 hex> \\",
                 "      --haproxy-socket /run/haproxy/admin.sock --health-path /health --health-timeout 30s",
+                "HAProxy on another machine: --haproxy-socket tcp://10.0.0.5:9999 (stats socket ipv4@10.0.0.5:9999 level admin);",
+                "a Docker host over TLS: --docker-host tcp://10.0.0.6:2376 --docker-tls-verify --docker-cert-path ~/.docker/prod",
                 "Later deploys: immutable deploy --env staging --ref 127.0.0.1:5000/team/hello@sha256:<64 hex>"})
 final class DeployCommand extends EngineCommand {
 
@@ -41,8 +43,10 @@ final class DeployCommand extends EngineCommand {
             description = "How long the new colour may take to pass, such as 30s or 2m (default: 60s).")
     String healthTimeout;
 
-    @Option(names = "--haproxy-socket", paramLabel = "PATH",
-            description = "HAProxy's admin socket, an absolute path (stats socket … level admin); required on an environment's first deploy.")
+    @Option(names = "--haproxy-socket", paramLabel = "PATH|tcp://HOST:PORT",
+            description = "HAProxy's runtime API: the absolute path of its admin socket (stats socket PATH level admin), or"
+                    + " tcp://HOST:PORT for one on another machine (stats socket ipv4@HOST:PORT level admin); required on an"
+                    + " environment's first deploy.")
     String haproxySocket;
 
     @Option(names = "--haproxy-backend", paramLabel = "NAME",
@@ -79,16 +83,17 @@ final class DeployCommand extends EngineCommand {
 
     @Override
     protected int run(Session session) throws Exception {
-        DeployRequest request = request(session.dockerHostFlag());
+        DeployRequest request = request(session.dockerHostFlag(), session.dockerTlsVerifyFlag(), session.dockerCertPathFlag());
         session.output().progress("deploying " + request.ref() + " to " + request.environment());
         EnvironmentView view = session.engine().deploy(request);
         Results.environment(session.output(), view, Headlines.deploy(view));
         return ExitCode.DONE;
     }
 
-    DeployRequest request(String dockerHost) throws Exception {
+    DeployRequest request(String dockerHost, Boolean dockerTlsVerify, String dockerCertPath) throws Exception {
         List<Problem> extra = new ArrayList<>();
-        if (haproxySocket != null && !haproxySocket.isBlank() && !Path.of(haproxySocket.strip()).isAbsolute()) {
+        if (haproxySocket != null && !haproxySocket.isBlank() && !haproxySocket.strip().contains("://")
+                && !Path.of(haproxySocket.strip()).isAbsolute()) {
             // stored with the environment and used from wherever later commands run: a relative path would move
             extra.add(new Problem("haproxySocket", "'" + haproxySocket + "' is relative: expected the absolute path of "
                     + "HAProxy's admin socket (it is stored with the environment)"));
@@ -109,6 +114,7 @@ final class DeployCommand extends EngineCommand {
                 .requireSignature(requireSignature)
                 .publicKey(publicKey)
                 .dockerHost(dockerHost)
+                .dockerTls(dockerTlsVerify, dockerCertPath)
                 .build(), extra);
     }
 }

@@ -33,6 +33,8 @@ final class Flags {
             Map.entry("writablePath", "--writable-path"),
             Map.entry("writablePaths", "--writable-path"),
             Map.entry("dockerHost", "--docker-host"),
+            Map.entry("dockerTlsVerify", "--docker-tls-verify"),
+            Map.entry("dockerCertPath", "--docker-cert-path"),
             Map.entry("toRelease", "--to"),
             Map.entry("toReleaseId", "--to"),
             Map.entry("toDigest", "--to-digest"),

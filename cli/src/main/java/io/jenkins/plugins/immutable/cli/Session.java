@@ -21,6 +21,7 @@ final class Session implements AutoCloseable {
         if (engine == null) {
             EngineConfig config = EngineConfig.builder(common.stateDir(context))
                     .dockerHost(common.dockerHost(context))
+                    .dockerTls(common.dockerTlsVerify(context), common.dockerCertPath(context))
                     .handler(output::event)
                     .build();
             engine = context.engines().apply(config);
@@ -39,6 +40,16 @@ final class Session implements AutoCloseable {
     /** {@code --docker-host} as typed, or {@code null}: only an explicit flag is stored with an environment. */
     String dockerHostFlag() {
         return common.dockerHost;
+    }
+
+    /** {@code --docker-tls-verify} as typed, or {@code null}: like the host, only explicit flags are stored. */
+    Boolean dockerTlsVerifyFlag() {
+        return common.dockerTlsVerify;
+    }
+
+    /** {@code --docker-cert-path} as typed, or {@code null}. */
+    String dockerCertPathFlag() {
+        return common.dockerCertPath;
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.jenkins.plugins.immutable.engine.api.RollbackRequest;
 import io.jenkins.plugins.immutable.engine.api.VerifyResult;
 import io.jenkins.plugins.immutable.engine.build.BuildStage;
 import io.jenkins.plugins.immutable.engine.deploy.DeployStage;
+import io.jenkins.plugins.immutable.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
 import io.jenkins.plugins.immutable.engine.docker.DockerJavaGateway;
 import io.jenkins.plugins.immutable.engine.drift.DriftStage;
@@ -37,10 +38,8 @@ final class DefaultReleaseEngine implements ReleaseEngine {
     private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(15);
 
     private final Ledger ledger;
-    private final String dockerHost;
-    private final Boolean tlsVerify;
-    private final Path certPath;
-    private final Map<String, DockerGateway> dockers = new ConcurrentHashMap<>();
+    private final DockerEndpoint dockerHost;
+    private final Map<DockerEndpoint, DockerGateway> dockers = new ConcurrentHashMap<>();
     private final BuildStage builds;
     private final DeployStage deploys;
     private final DriftStage drifts;
@@ -50,10 +49,9 @@ final class DefaultReleaseEngine implements ReleaseEngine {
     DefaultReleaseEngine(EngineConfig config) {
         EventHandler events = fanOut(config.handlers());
         this.ledger = Ledger.open(config.stateDir(), config.clock());
-        this.tlsVerify = config.dockerTlsVerify();
-        this.certPath = config.dockerCertPath();
-        this.dockerHost = config.dockerHost() != null ? config.dockerHost()
-                : System.getenv().getOrDefault("DOCKER_HOST", DockerJavaGateway.DEFAULT_HOST);
+        this.dockerHost = new DockerEndpoint(config.dockerHost() != null ? config.dockerHost()
+                : System.getenv().getOrDefault("DOCKER_HOST", DockerJavaGateway.DEFAULT_HOST), config.dockerTlsVerify(),
+                config.dockerCertPath());
         RegistryClient registry = new RegistryClient(REGISTRY_TIMEOUT);
         DockerConfigAuth auth = new DockerConfigAuth(config.dockerConfigDir());
         this.builds = new BuildStage(ledger, () -> docker(dockerHost), registry, auth, events, config.clock());
@@ -63,8 +61,8 @@ final class DefaultReleaseEngine implements ReleaseEngine {
         this.catalog = new ReleaseCatalog(ledger);
     }
 
-    private DockerGateway docker(String host) {
-        return dockers.computeIfAbsent(host, h -> DockerJavaGateway.connect(h, tlsVerify, certPath));
+    private DockerGateway docker(DockerEndpoint endpoint) {
+        return dockers.computeIfAbsent(endpoint, DockerEndpoint::connect);
     }
 
     /** A handler that throws must not break the operation it watches. */

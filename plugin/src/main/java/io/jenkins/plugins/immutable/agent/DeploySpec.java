@@ -48,7 +48,8 @@ public final class DeploySpec implements Serializable {
     }
 
     /**
-     * The engine request; a relative {@code haproxySocket} is read against the workspace, not the agent's folder.
+     * The engine request; a relative {@code haproxySocket} path is read against the workspace, not the agent's folder,
+     * and an address with a scheme ({@code tcp://HOST:PORT}) is passed on untouched.
      *
      * @param login registry credentials for pulling the image, or {@code null} for the agent user's Docker logins
      */
@@ -61,7 +62,7 @@ public final class DeploySpec implements Serializable {
                 .healthPath(healthPath)
                 .healthTimeout(healthTimeout)
                 .manualPromotion(manualPromotion)
-                .haproxySocket(haproxySocket == null || haproxySocket.isBlank() ? haproxySocket
+                .haproxySocket(haproxySocket == null || haproxySocket.isBlank() || haproxySocket.contains("://") ? haproxySocket
                         : workspace.resolve(haproxySocket.strip()).toString())
                 .haproxyBackend(haproxyBackend)
                 .keepPrevious(keepPrevious)

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Deploy a release, by digest, to an environment. Field names in the problems: {@code environment}, {@code ref},
  * {@code app}, {@code port}, {@code healthPath}, {@code healthTimeout}, {@code haproxySocket},
- * {@code haproxyBackend}, {@code keepPrevious}, {@code dockerHost}, {@code writablePath}.
+ * {@code haproxyBackend}, {@code keepPrevious}, {@code dockerHost}, {@code writablePath}, {@code dockerCertPath}.
  *
  * @param environment the environment's name
  * @param ref         the image, by digest
@@ -39,6 +39,8 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
         private List<String> writablePaths;
         private Boolean requireSignature;
         private String publicKey;
+        private Boolean dockerTlsVerify;
+        private String dockerCertPath;
 
         private Builder() {
         }
@@ -82,8 +84,9 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             return this;
         }
 
-        public Builder haproxySocket(String path) {
-            this.haproxySocket = path;
+        /** HAProxy's runtime API: the absolute path of its admin unix socket, or {@code tcp://HOST:PORT}. */
+        public Builder haproxySocket(String address) {
+            this.haproxySocket = address;
             return this;
         }
 
@@ -132,6 +135,17 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             return this;
         }
 
+        /**
+         * The Docker host's TLS, as {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH} say (the folder with
+         * {@code ca.pem}, {@code cert.pem}, {@code key.pem}); stored with the environment, the path only. {@code null}s
+         * keep the stored settings (or the engine's, on a first deploy).
+         */
+        public Builder dockerTls(Boolean verify, String certPath) {
+            this.dockerTlsVerify = verify;
+            this.dockerCertPath = certPath;
+            return this;
+        }
+
         /** Registry credentials for pulling the image; never stored with the environment. */
         public Builder credentials(RegistryCredentials credentials) {
             this.credentials = credentials;
@@ -172,9 +186,8 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             if (haproxyBackend != null && !Names.valid(haproxyBackend.strip())) {
                 problems.add("haproxyBackend", "'" + haproxyBackend + "' is not a valid backend name: " + Names.expected());
             }
-            if (haproxySocket != null && haproxySocket.isBlank()) {
-                problems.add("haproxySocket", "empty: expected the path of HAProxy's admin socket");
-            }
+            HaproxyAddress router = problems.parse("haproxySocket", haproxySocket, HaproxyAddress::parse);
+            Path certPath = problems.parse("dockerCertPath", dockerCertPath, DockerCertPath::parse);
             if (dockerHost != null && !dockerHost.isBlank() && !dockerHost.matches("(unix|tcp|npipe)://.+")) {
                 problems.add("dockerHost", "'" + dockerHost + "' is not a Docker host: expected unix:///path/docker.sock or tcp://host:port");
             }
@@ -183,8 +196,9 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
                     PublicKeyText::read);
             problems.throwIfAny();
             SettingsOverrides overrides = new SettingsOverrides(strip(app), strip(dockerHost), parsedPort, strip(healthPath), timeout,
-                    haproxySocket == null ? null : Path.of(haproxySocket.strip()).toAbsolutePath().normalize(),
-                    strip(haproxyBackend), manualPromotion, keep, readOnly, writable, requireSignature, publicKeyPem);
+                    router == null || router.isTcp() ? null : router.socket(), strip(haproxyBackend), manualPromotion, keep, readOnly,
+                    writable, requireSignature, publicKeyPem, router != null && router.isTcp() ? router.toString() : null,
+                    dockerTlsVerify, certPath);
             return new DeployRequest(environment.strip(), parsedRef, overrides, credentials);
         }
 

@@ -25,22 +25,60 @@ import java.util.List;
  * @param requireSignature {@code true}: every deploy and rollback must find the release's signed provenance in the
  *                        registry, signed by {@code publicKey}, or it is refused before anything starts or switches
  * @param publicKey       the PEM text of the EC P-256 public key signatures are checked with; {@code null} when none
+ * @param haproxyTcp      HAProxy's runtime API over TCP, {@code tcp://HOST:PORT}, when it is not on a unix socket (then
+ *                        {@code haproxySocket} is {@code null}); {@link #router()} gives whichever is set
+ * @param dockerTlsVerify whether the Docker host is reached over TLS and verified ({@code DOCKER_TLS_VERIFY}); {@code null}:
+ *                        as the process environment says (environments stored before TLS settings existed)
+ * @param dockerCertPath  the folder with {@code ca.pem}, {@code cert.pem}, {@code key.pem} for that TLS
+ *                        ({@code DOCKER_CERT_PATH}); only the path is stored, never key material
  */
 public record EnvironmentSettings(String app, String dockerHost, int containerPort, String healthPath, Duration healthTimeout,
         Path haproxySocket, String haproxyBackend, boolean manualPromotion, Duration keepPrevious, boolean readOnly,
-        List<String> writablePaths, boolean requireSignature, String publicKey) implements Serializable {
+        List<String> writablePaths, boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify,
+        Path dockerCertPath) implements Serializable {
 
     public EnvironmentSettings {
         // Environments stored before these settings existed read back with null (and false).
         writablePaths = writablePaths == null ? List.of() : List.copyOf(writablePaths);
+        if (haproxyTcp != null) {
+            HaproxyAddress tcp = HaproxyAddress.parse(haproxyTcp);
+            if (!tcp.isTcp()) {
+                throw new IllegalArgumentException("haproxyTcp must be tcp://HOST:PORT, got " + haproxyTcp);
+            }
+            if (haproxySocket != null) {
+                throw new IllegalArgumentException("HAProxy is either on a unix socket or at a TCP address, not both: "
+                        + haproxySocket + ", " + haproxyTcp);
+            }
+            haproxyTcp = tcp.toString();
+        }
     }
 
-    /** Settings without a signature policy, as environments had before it existed. */
+    /** Settings with a unix socket (or none), the process environment's Docker TLS and no signature policy: the form before
+     * remote endpoints and signing. */
     public EnvironmentSettings(String app, String dockerHost, int containerPort, String healthPath, Duration healthTimeout,
             Path haproxySocket, String haproxyBackend, boolean manualPromotion, Duration keepPrevious, boolean readOnly,
             List<String> writablePaths) {
         this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
-                keepPrevious, readOnly, writablePaths, false, null);
+                keepPrevious, readOnly, writablePaths, false, null, null, null, null);
+    }
+
+    /** Where HAProxy's runtime API answers (a unix socket or TCP), or {@code null} when neither is set. */
+    public HaproxyAddress router() {
+        return haproxyTcp != null ? HaproxyAddress.parse(haproxyTcp) : haproxySocket != null ? HaproxyAddress.unix(haproxySocket) : null;
+    }
+
+    /** These settings with HAProxy at {@code router}, a unix socket or a TCP address. */
+    public EnvironmentSettings withRouter(HaproxyAddress router) {
+        return new EnvironmentSettings(app, dockerHost, containerPort, healthPath, healthTimeout,
+                router == null || router.isTcp() ? null : router.socket(), haproxyBackend, manualPromotion, keepPrevious, readOnly,
+                writablePaths, requireSignature, publicKey, router != null && router.isTcp() ? router.toString() : null,
+                dockerTlsVerify, dockerCertPath);
+    }
+
+    /** These settings with the Docker host reached with this TLS ({@code null}s: the process environment's). */
+    public EnvironmentSettings withDockerTls(Boolean verify, Path certPath) {
+        return new EnvironmentSettings(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend,
+                manualPromotion, keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, verify, certPath);
     }
 
     public static final int DEFAULT_PORT = 8080;

@@ -5,10 +5,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The environment settings a deploy was given; {@code null} fields keep the stored (or default) value. */
+/**
+ * The environment settings a deploy was given; {@code null} fields keep the stored (or default) value. HAProxy's address
+ * is {@code haproxySocket} (a unix socket) or {@code haproxyTcp} ({@code tcp://HOST:PORT}); giving either replaces the
+ * stored one. {@code dockerTlsVerify} and {@code dockerCertPath} are the Docker host's TLS ({@code --docker-tls-verify},
+ * {@code --docker-cert-path}).
+ */
 public record SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
         Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly, List<String> writablePaths,
-        Boolean requireSignature, String publicKey) implements Serializable {
+        Boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify, Path dockerCertPath)
+        implements Serializable {
 
     public static final SettingsOverrides NONE = new SettingsOverrides(null, null, null, null, null, null, null, null, null, null,
             null);
@@ -17,11 +23,16 @@ public record SettingsOverrides(String app, String dockerHost, Integer container
         writablePaths = writablePaths == null ? null : List.copyOf(writablePaths);
     }
 
-    /** Overrides that leave the signature policy as stored. */
+    /** Overrides that leave the signature policy, the TCP router and the Docker TLS as stored. */
     public SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
             Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly,
             List<String> writablePaths) {
         this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
-                keepPrevious, readOnly, writablePaths, null, null);
+                keepPrevious, readOnly, writablePaths, null, null, null, null, null);
+    }
+
+    /** The HAProxy address this deploy was given, or {@code null}. */
+    public HaproxyAddress router() {
+        return haproxyTcp != null ? HaproxyAddress.parse(haproxyTcp) : haproxySocket != null ? HaproxyAddress.unix(haproxySocket) : null;
     }
 }

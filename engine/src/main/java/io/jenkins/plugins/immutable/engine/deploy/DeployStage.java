@@ -13,6 +13,7 @@ import io.jenkins.plugins.immutable.engine.api.Release;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
 import io.jenkins.plugins.immutable.engine.api.RollbackRequest;
+import io.jenkins.plugins.immutable.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
 import io.jenkins.plugins.immutable.engine.ledger.EnvironmentLock;
 import io.jenkins.plugins.immutable.engine.ledger.HostName;
@@ -40,22 +41,27 @@ import java.util.function.Function;
 public final class DeployStage {
 
     private final Ledger ledger;
-    private final Function<String, DockerGateway> dockers;
+    private final Function<DockerEndpoint, DockerGateway> dockers;
     private final DockerConfigAuth auth;
     private final RegistryClient registry;
     private final EventHandler events;
     private final Clock clock;
-    private final String defaultDockerHost;
+    private final DockerEndpoint defaultDocker;
 
-    public DeployStage(Ledger ledger, Function<String, DockerGateway> dockers, DockerConfigAuth auth, RegistryClient registry,
-            EventHandler events, Clock clock, String defaultDockerHost) {
+    /**
+     * @param dockers       a gateway per Docker host and its TLS
+     * @param defaultDocker the engine's Docker host: for new environments that name none, and where environments this
+     *                      ledger never heard of are looked for
+     */
+    public DeployStage(Ledger ledger, Function<DockerEndpoint, DockerGateway> dockers, DockerConfigAuth auth, RegistryClient registry,
+            EventHandler events, Clock clock, DockerEndpoint defaultDocker) {
         this.ledger = ledger;
         this.dockers = dockers;
         this.auth = auth;
         this.registry = registry;
         this.events = events;
         this.clock = clock;
-        this.defaultDockerHost = defaultDockerHost;
+        this.defaultDocker = defaultDocker;
     }
 
     @FunctionalInterface
@@ -196,8 +202,8 @@ public final class DeployStage {
 
     public EnvironmentView status(String environment) throws ReleaseException {
         EnvironmentState state = stored(environment);
-        return new StatusReader(ledger, dockers.apply(state.settings().dockerHost()), router(state.settings()), clock,
-                new HealthCheck(dockers.apply(state.settings().dockerHost()), events, clock)).read(state);
+        return new StatusReader(ledger, dockers.apply(DockerEndpoint.of(state.settings())), router(state.settings()), clock,
+                new HealthCheck(dockers.apply(DockerEndpoint.of(state.settings())), events, clock)).read(state);
     }
 
     /** The environment's signature policy, checked before anything starts or switches (the logic is in {@code signing}). */
@@ -233,7 +239,7 @@ public final class DeployStage {
         // one every machine sees.
         try (EnvironmentLock lock = ledger.acquire(environment, operation)) {
             EnvironmentState state = deploy == null ? stored(environment) : forDeploy(deploy);
-            DockerGateway docker = dockers.apply(state.settings().dockerHost());
+            DockerGateway docker = dockers.apply(DockerEndpoint.of(state.settings()));
             try (DockerHostLock targetLock = DockerHostLock.acquire(docker, environment, operation, HostName.get(),
                     ProcessHandle.current().pid(), DockerHostLock.DEFAULT_LEASE, clock)) {
                 Session session = new Session(state, ledger, docker, router(state.settings()), events, clock,
@@ -251,7 +257,7 @@ public final class DeployStage {
     private EnvironmentState forDeploy(DeployRequest request) throws ReleaseException {
         Optional<EnvironmentState> stored = ledger.readState(request.environment(), EnvironmentState.class);
         EnvironmentSettings settings = SettingsResolver.resolve(request.environment(), stored.map(EnvironmentState::settings).orElse(null),
-                request.overrides(), request.ref(), defaultDockerHost);
+                request.overrides(), request.ref(), defaultDocker);
         if (stored.isPresent() && !stored.get().settings().app().equals(settings.app())
                 && (stored.get().blue() != null || stored.get().green() != null)) {
             throw new InvalidInputException("app", "'" + settings.app() + "' differs from '" + stored.get().settings().app()
@@ -269,12 +275,13 @@ public final class DeployStage {
         if (recorded.isPresent()) {
             return recorded.get();
         }
-        DockerGateway docker = dockers.apply(defaultDockerHost);
+        DockerGateway docker = dockers.apply(defaultDocker);
         Optional<EnvironmentSettings> found = docker.listLabelled(TargetLabels.ENVIRONMENT, environment).stream()
                 .filter(c -> TargetLabels.read(c.labels()).isPresent())
                 .max(java.util.Comparator.comparing(c -> TargetLabels.read(c.labels()).get().startedAt(),
                         java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
-                .flatMap(c -> SettingsLabel.decode(c.labels().get(SettingsLabel.KEY), docker.host()));
+                .flatMap(c -> SettingsLabel.decode(c.labels().get(SettingsLabel.KEY), docker.host()))
+                .map(settings -> settings.withDockerTls(defaultDocker.tlsVerify(), defaultDocker.certPath()));
         if (found.isEmpty()) {
             throw new InvalidInputException("environment", "no environment '" + environment + "' in " + ledger.stateDir()
                     + " or on the Docker host " + docker.host() + ": expected one a deploy created (deploy to it first)");
@@ -299,7 +306,7 @@ public final class DeployStage {
     }
 
     private HaproxyRouter router(EnvironmentSettings settings) {
-        return new HaproxyRouter(new HaproxyRuntime(settings.haproxySocket()), settings.haproxyBackend(), events);
+        return new HaproxyRouter(new HaproxyRuntime(settings.router()), settings.haproxyBackend(), events);
     }
 
     // settings() and recordedActive() let the drift package read an environment.

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.immutable.engine.deploy;
 
 import io.jenkins.plugins.immutable.engine.api.EnvironmentSettings;
+import io.jenkins.plugins.immutable.engine.api.HaproxyAddress;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
 import io.jenkins.plugins.immutable.engine.api.InvalidInputException;
 import io.jenkins.plugins.immutable.engine.api.SettingsOverrides;
+import io.jenkins.plugins.immutable.engine.docker.DockerEndpoint;
 
 /** Merges what a deploy was given with what the environment stored, falling back to the defaults. */
 final class SettingsResolver {
@@ -15,28 +17,36 @@ final class SettingsResolver {
      * @param stored        the environment's settings, or {@code null} for a new environment
      * @param given         this deploy's settings
      * @param ref           the image, whose name is the default application name
-     * @param defaultDocker the engine's Docker host
+     * @param defaultDocker the engine's Docker host and its TLS
      */
     static EnvironmentSettings resolve(String environment, EnvironmentSettings stored, SettingsOverrides given, ImageRef ref,
-            String defaultDocker) throws InvalidInputException {
-        if (stored == null && given.haproxySocket() == null) {
+            DockerEndpoint defaultDocker) throws InvalidInputException {
+        if (stored == null && given.router() == null) {
             throw new InvalidInputException("haproxySocket", "environment '" + environment
-                    + "' is new: expected the path of the HAProxy admin socket that routes its traffic");
+                    + "' is new: expected the path of the HAProxy admin socket that routes its traffic, or tcp://HOST:PORT");
         }
+        // The router is one setting in two fields (a unix path or a TCP address): given either, it replaces both.
+        HaproxyAddress router = given.router() != null ? given.router() : stored.router();
+        // TLS belongs to the Docker host it reaches: given, else stored, else the engine's, field by field.
+        Boolean tlsVerify = pick(given.dockerTlsVerify(), stored == null ? null : stored.dockerTlsVerify(), defaultDocker.tlsVerify());
+        java.nio.file.Path certPath = pick(given.dockerCertPath(), stored == null ? null : stored.dockerCertPath(),
+                defaultDocker.certPath());
         return new EnvironmentSettings(
                 pick(given.app(), stored == null ? null : stored.app(), ref.simpleName()),
-                pick(given.dockerHost(), stored == null ? null : stored.dockerHost(), defaultDocker),
+                pick(given.dockerHost(), stored == null ? null : stored.dockerHost(), defaultDocker.host()),
                 pick(given.containerPort(), stored == null ? null : stored.containerPort(), EnvironmentSettings.DEFAULT_PORT),
                 pick(given.healthPath(), stored == null ? null : stored.healthPath(), EnvironmentSettings.DEFAULT_HEALTH_PATH),
                 pick(given.healthTimeout(), stored == null ? null : stored.healthTimeout(), EnvironmentSettings.DEFAULT_HEALTH_TIMEOUT),
-                pick(given.haproxySocket(), stored == null ? null : stored.haproxySocket(), null),
+                router.isTcp() ? null : router.socket(),
                 pick(given.haproxyBackend(), stored == null ? null : stored.haproxyBackend(), EnvironmentSettings.DEFAULT_BACKEND),
                 pick(given.manualPromotion(), stored == null ? null : stored.manualPromotion(), false),
                 pick(given.keepPrevious(), stored == null ? null : stored.keepPrevious(), EnvironmentSettings.DEFAULT_KEEP_PREVIOUS),
                 pick(given.readOnly(), stored == null ? null : stored.readOnly(), false),
                 pick(given.writablePaths(), stored == null ? null : stored.writablePaths(), java.util.List.of()),
                 requireSignature(environment, stored, given),
-                pick(given.publicKey(), stored == null ? null : stored.publicKey(), null));
+                pick(given.publicKey(), stored == null ? null : stored.publicKey(), null),
+                router.isTcp() ? router.toString() : null, tlsVerify, certPath);
+
     }
 
     /** Once required, a signature stays required until a deploy says {@code requireSignature(false)}. */

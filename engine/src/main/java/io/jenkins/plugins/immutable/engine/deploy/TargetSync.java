@@ -37,7 +37,7 @@ final class TargetSync {
                     s.place(now, "found on the target (the ledger was behind it)");
                 }
             }
-            s.note("This ledger was behind the target (" + s.docker().host() + ", HAProxy " + s.router().runtime().socket()
+            s.note("This ledger was behind the target (" + s.docker().host() + ", HAProxy " + s.router().runtime().address()
                     + "): " + String.join("; ", correction.changes()) + ". It now follows the target.");
         }
         s.target(view);

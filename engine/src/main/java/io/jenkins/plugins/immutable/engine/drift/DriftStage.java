@@ -12,6 +12,7 @@ import io.jenkins.plugins.immutable.engine.api.EventHandler;
 import io.jenkins.plugins.immutable.engine.api.RegistryCredentials;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.deploy.DeployStage;
+import io.jenkins.plugins.immutable.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRuntime;
@@ -31,10 +32,10 @@ public final class DriftStage {
             new FilesCheck(), new RouterCheck());
 
     private final DeployStage deploys;
-    private final Function<String, DockerGateway> dockers;
+    private final Function<DockerEndpoint, DockerGateway> dockers;
     private final EventHandler events;
 
-    public DriftStage(DeployStage deploys, Function<String, DockerGateway> dockers, EventHandler events) {
+    public DriftStage(DeployStage deploys, Function<DockerEndpoint, DockerGateway> dockers, EventHandler events) {
         this.deploys = deploys;
         this.dockers = dockers;
         this.events = events;
@@ -42,8 +43,8 @@ public final class DriftStage {
 
     public DriftReport check(String environment, boolean repair, RegistryCredentials credentials) throws ReleaseException {
         EnvironmentSettings settings = deploys.settings(environment);
-        DockerGateway docker = dockers.apply(settings.dockerHost());
-        HaproxyRouter router = new HaproxyRouter(new HaproxyRuntime(settings.haproxySocket()), settings.haproxyBackend(), events);
+        DockerGateway docker = dockers.apply(DockerEndpoint.of(settings));
+        HaproxyRouter router = new HaproxyRouter(new HaproxyRuntime(settings.router()), settings.haproxyBackend(), events);
         events.on(new StageStarted("drift", environment + ": the containers on " + docker.host() + " and HAProxy backend "
                 + settings.haproxyBackend() + " against what the engine started and set"));
         Target target = read(environment, settings, docker, router);

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * An environment's settings as one label on each container it starts, so that a machine whose ledger has never heard
  * of the environment (a new agent, a wiped workspace) can still promote, roll back or read it with only its name. The
- * Docker host is where the label was read, so it is not part of it. Holds no secret: settings never do.
+ * Docker host is where the label was read, so it is not part of it, and neither is its TLS (the reader reached the host
+ * with its own). Holds no secret: settings never do.
  */
 public final class SettingsLabel {
 
@@ -36,8 +37,15 @@ public final class SettingsLabel {
         node.put("keepPrevious", s.keepPrevious().toString());
         node.put("readOnly", s.readOnly());
         s.writablePaths().forEach(node.putArray("writablePaths")::add);
-        node.put("requireSignature", s.requireSignature());
-        node.put("publicKey", s.publicKey());
+        if (s.requireSignature() || s.publicKey() != null) {
+            // Only when set, like haproxyTcp: the label of an environment without them is as engines before them wrote it.
+            node.put("requireSignature", s.requireSignature());
+            node.put("publicKey", s.publicKey());
+        }
+        if (s.haproxyTcp() != null) {
+            // Only when set, so the label of an environment on a unix socket reads as engines before TCP wrote it.
+            node.put("haproxyTcp", s.haproxyTcp());
+        }
         return node.toString();
     }
 
@@ -51,11 +59,13 @@ public final class SettingsLabel {
             List<String> writable = new ArrayList<>();
             n.path("writablePaths").forEach(p -> writable.add(p.asText()));
             String socket = n.path("haproxySocket").isTextual() ? n.get("haproxySocket").asText() : null;
+            String tcp = n.path("haproxyTcp").isTextual() ? n.get("haproxyTcp").asText() : null;
             return Optional.of(new EnvironmentSettings(n.get("app").asText(), dockerHost, n.get("containerPort").asInt(),
                     n.get("healthPath").asText(), Duration.parse(n.get("healthTimeout").asText()),
-                    socket == null ? null : Path.of(socket), n.get("haproxyBackend").asText(), n.path("manualPromotion").asBoolean(),
-                    Duration.parse(n.get("keepPrevious").asText()), n.path("readOnly").asBoolean(), writable,
-                    n.path("requireSignature").asBoolean(false), n.path("publicKey").isTextual() ? n.get("publicKey").asText() : null));
+                    socket == null || tcp != null ? null : Path.of(socket), n.get("haproxyBackend").asText(),
+                    n.path("manualPromotion").asBoolean(), Duration.parse(n.get("keepPrevious").asText()),
+                    n.path("readOnly").asBoolean(), writable, n.path("requireSignature").asBoolean(false),
+                    n.path("publicKey").isTextual() ? n.get("publicKey").asText() : null, tcp, null, null));
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -280,7 +280,7 @@ public final class HaproxyRouter {
             throws ReleaseException {
         ServersStateOutput.Row row = rows.get(colour.label());
         if (row == null) {
-            throw new ReleaseException(Kind.BAD_INPUT, "Backend '" + backend + "' of HAProxy at " + runtime.socket()
+            throw new ReleaseException(Kind.BAD_INPUT, "Backend '" + backend + "' of HAProxy at " + runtime.address()
                     + " has no server '" + colour.label() + "' (it has " + (rows.isEmpty() ? "none" : String.join(", ", rows.keySet()))
                     + "). The backend needs two servers named blue and green, such as 'server " + colour.label()
                     + " 127.0.0.1:1 disabled'.");
@@ -290,7 +290,7 @@ public final class HaproxyRouter {
     }
 
     private ReleaseException notTaken(String command, ServerState now) {
-        return new ReleaseException(Kind.FAILED_SAFELY, "HAProxy at " + runtime.socket() + " answered '" + command
+        return new ReleaseException(Kind.FAILED_SAFELY, "HAProxy at " + runtime.address() + " answered '" + command
                 + "' but did not take it: " + now.name() + " is " + now.address() + ":" + now.port() + " " + now.admin()
                 + "/" + now.operational() + ". Is something else changing backend '" + backend
                 + "' at the same time?");
@@ -303,7 +303,7 @@ public final class HaproxyRouter {
     }
 
     private ReleaseException unreadable(String command, IllegalArgumentException e) {
-        return new ReleaseException(Kind.BAD_INPUT, "Cannot read the answer of HAProxy at " + runtime.socket() + " to '"
+        return new ReleaseException(Kind.BAD_INPUT, "Cannot read the answer of HAProxy at " + runtime.address() + " to '"
                 + command + "': " + e.getMessage() + ". The router reads HAProxy 2.6's output; is that socket HAProxy's?", e);
     }
 
@@ -345,7 +345,7 @@ public final class HaproxyRouter {
         runtime.execute(command);
         int now = weights().get(colour);
         if (now != weight) {
-            throw new ReleaseException(Kind.FAILED_SAFELY, "HAProxy at " + runtime.socket() + " answered '" + command
+            throw new ReleaseException(Kind.FAILED_SAFELY, "HAProxy at " + runtime.address() + " answered '" + command
                     + "' but " + colour.label() + " weighs " + now + ".");
         }
     }

@@ -2,25 +2,25 @@ package io.jenkins.plugins.immutable.engine.router;
 
 import io.jenkins.plugins.immutable.engine.api.ComponentUnreachableException;
 import io.jenkins.plugins.immutable.engine.api.ComponentUnreachableException.Component;
+import io.jenkins.plugins.immutable.engine.api.HaproxyAddress;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * HAProxy's runtime API on its admin unix socket ({@code stats socket PATH mode 600 level admin}).
+ * HAProxy's runtime API on its admin unix socket ({@code stats socket PATH mode 600 level admin}) or on a TCP address
+ * ({@code stats socket ipv4@HOST:PORT level admin}); a {@link RuntimeTransport} per kind of address opens the channel.
  *
  * <p>Each command gets its own connection, in the socket's non-interactive mode: HAProxy reads one line, answers
  * and closes, so the end of the answer is the end of the stream and no prompt has to be parsed. Commands are
@@ -36,11 +36,11 @@ public final class HaproxyRuntime {
     /** Far beyond any answer about one backend; a bound so a wrong socket cannot fill the heap. */
     private static final int MAX_REPLY_BYTES = 16 * 1024 * 1024;
 
-    private final Path socket;
+    private final RuntimeTransport transport;
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
-    /** A runtime API on {@code socket} with the default timeouts (connect 2 s, read 10 s). */
+    /** A runtime API on the unix socket {@code socket} with the default timeouts (connect 2 s, read 10 s). */
     public HaproxyRuntime(Path socket) {
         this(socket, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
     }
@@ -50,13 +50,32 @@ public final class HaproxyRuntime {
      * @param readTimeout    how long to wait for each part of the answer
      */
     public HaproxyRuntime(Path socket, Duration connectTimeout, Duration readTimeout) {
-        this.socket = Objects.requireNonNull(socket, "socket").toAbsolutePath().normalize();
+        this(HaproxyAddress.unix(Objects.requireNonNull(socket, "socket")), connectTimeout, readTimeout);
+    }
+
+    /** A runtime API at {@code address}, a unix socket or {@code tcp://HOST:PORT}, with the default timeouts. */
+    public HaproxyRuntime(HaproxyAddress address) {
+        this(address, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
+    }
+
+    /**
+     * @param connectTimeout how long to wait for the connection
+     * @param readTimeout    how long to wait for each part of the answer
+     */
+    public HaproxyRuntime(HaproxyAddress address, Duration connectTimeout, Duration readTimeout) {
+        this.transport = RuntimeTransport.of(Objects.requireNonNull(address, "address"));
         this.connectTimeout = positive(connectTimeout, "connectTimeout");
         this.readTimeout = positive(readTimeout, "readTimeout");
     }
 
+    /** Where the runtime API answers, as users write it. */
+    public HaproxyAddress address() {
+        return transport.address();
+    }
+
+    /** The unix socket, or {@code null} when HAProxy is reached over TCP. */
     public Path socket() {
-        return socket;
+        return transport.address().socket();
     }
 
     /**
@@ -72,7 +91,7 @@ public final class HaproxyRuntime {
             throw new IllegalArgumentException("expected one runtime-API command, got '" + command + "'");
         }
         String reply = exchange(command);
-        RuntimeReplies.check(socket, command, reply);
+        RuntimeReplies.check(transport, command, reply);
         return reply;
     }
 
@@ -92,30 +111,30 @@ public final class HaproxyRuntime {
         String line = String.join("; ", commands);
         String reply = exchange(line);
         for (String answer : reply.lines().filter(l -> !l.isBlank()).toList()) {
-            RuntimeReplies.check(socket, commands.get(0), answer);
+            RuntimeReplies.check(transport, commands.get(0), answer);
         }
         return reply;
     }
 
     private String exchange(String command) throws ReleaseException {
-        if (!Files.exists(socket)) {
-            throw unreachable("there is no socket file " + socket, null);
+        SocketAddress remote;
+        try {
+            remote = transport.remote();
+        } catch (IOException e) {
+            throw unreachable(e.getMessage(), null);
         }
-        if (Files.isRegularFile(socket) || Files.isDirectory(socket)) {
-            throw unreachable(socket + " is not a socket", null);
-        }
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX); Selector selector = Selector.open()) {
+        try (SocketChannel channel = transport.open(); Selector selector = Selector.open()) {
             channel.configureBlocking(false);
-            connect(channel, selector);
+            connect(channel, selector, remote);
             write(channel, selector, command);
             return read(channel, selector, command);
         } catch (IOException e) {
-            throw unreachable(describe(e), e);
+            throw unreachable(transport.describe(e), e);
         }
     }
 
-    private void connect(SocketChannel channel, Selector selector) throws IOException, ReleaseException {
-        if (channel.connect(UnixDomainSocketAddress.of(socket))) {
+    private void connect(SocketChannel channel, Selector selector, SocketAddress remote) throws IOException, ReleaseException {
+        if (channel.connect(remote)) {
             return;
         }
         SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
@@ -156,7 +175,7 @@ public final class HaproxyRuntime {
                 in.clear();
             }
             if (reply.size() > MAX_REPLY_BYTES) {
-                throw new ReleaseException(Kind.BAD_INPUT, socket + " answered more than " + MAX_REPLY_BYTES
+                throw new ReleaseException(Kind.BAD_INPUT, address() + " answered more than " + MAX_REPLY_BYTES
                         + " bytes to '" + command + "': that is not HAProxy's admin socket");
             }
             if (read < 0) {
@@ -170,17 +189,10 @@ public final class HaproxyRuntime {
     }
 
     private ComponentUnreachableException unreachable(String why, Throwable cause) {
-        return new ComponentUnreachableException(Component.ROUTER, socket.toString(), "HAProxy router at " + socket
-                + " is unreachable: " + why + ". Is haproxy running with 'stats socket " + socket
-                + " mode 600 level admin' in its global section?", cause);
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (message.contains("Connection refused")) {
-            return "connection refused (the socket file is left from a haproxy that no longer runs)";
-        }
-        return message;
+        String address = address().toString();
+        return new ComponentUnreachableException(Component.ROUTER, address, "HAProxy router at " + address
+                + " is unreachable: " + why + ". Is haproxy running with '" + transport.statsSocketLine()
+                + "' in its global section?", cause);
     }
 
     private static String seconds(Duration duration) {

@@ -2,7 +2,7 @@ package io.jenkins.plugins.immutable.engine.router;
 
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
-import java.nio.file.Path;
+import io.jenkins.plugins.immutable.engine.api.HaproxyAddress;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,13 +34,19 @@ final class RuntimeReplies {
      *
      * @throws ReleaseException {@link Kind#BAD_INPUT}, naming the backend or server and what to do
      */
-    static void check(Path socket, String command, String reply) throws ReleaseException {
+    static void check(java.nio.file.Path socket, String command, String reply) throws ReleaseException {
+        check(RuntimeTransport.of(HaproxyAddress.unix(socket)), command, reply);
+    }
+
+    /** As {@link #check(java.nio.file.Path, String, String)}, for HAProxy at the transport's address. */
+    static void check(RuntimeTransport transport, String command, String reply) throws ReleaseException {
+        HaproxyAddress socket = transport.address();
         String first = reply.strip().lines().findFirst().orElse("").strip();
         String backend = backendOf(command);
         if (first.startsWith("Permission denied")) {
             throw new ReleaseException(Kind.BAD_INPUT, "HAProxy at " + socket + " refused '" + command
-                    + "': permission denied. The router needs an admin socket: 'stats socket " + socket
-                    + " mode 600 level admin' in haproxy.cfg's global section.");
+                    + "': permission denied. The router needs an admin socket: '" + transport.statsSocketLine()
+                    + "' in haproxy.cfg's global section.");
         }
         if (first.startsWith("No such backend") || first.startsWith("Can't find backend") || first.startsWith("No such proxy")) {
             throw new ReleaseException(Kind.BAD_INPUT, "HAProxy at " + socket + " has no backend '" + backend
