@@ -41,7 +41,10 @@ final class Demo {
     int run() throws Exception {
         step("the local services: a Docker daemon and a registry on loopback (scripts/services start)");
         LocalServices services = LocalServices.ensure(root, context.env(), out);
-        Path dir = Files.createDirectories(services.runDir().resolve("demo"));
+        // IMMUTABLE_DEMO_DIR and IMMUTABLE_DEMO_REPOSITORY give a run a fresh state and repository (the demo's test).
+        String demoDir = context.env().get("IMMUTABLE_DEMO_DIR");
+        Path dir = Files.createDirectories(demoDir != null ? Path.of(demoDir) : services.runDir().resolve("demo"));
+        String repository = context.env().getOrDefault("IMMUTABLE_DEMO_REPOSITORY", "demo/" + APP);
         Path state = dir.resolve("state");
         Path example = prepareExample(services.busybox());
 
@@ -54,7 +57,7 @@ final class Demo {
             Output output = new Output(context, OutputFormat.TEXT);
             EngineConfig config = EngineConfig.builder(state).dockerHost(services.dockerHost()).handler(output::event).build();
             try (ReleaseEngine engine = context.engines().apply(config)) {
-                new Story(engine, output, services.registry() + "/demo/" + APP, example, haproxy, url).tell(services.dockerHost());
+                new Story(engine, output, services.registry() + "/" + repository, example, haproxy, url).tell(services.dockerHost());
             }
         }
         out.println();

@@ -6,19 +6,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/immutable demo} end to end, exactly as the README's first command: a run, a second run that reuses v1 and
- * v2 by input digest, and a third after the demo's containers were removed (as {@code scripts/services stop} does).
+ * {@code bin/immutable demo} end to end, exactly as the README's first command: a first run that builds v1 and v2 (a
+ * fresh state folder and repository, so nothing earlier runs left can be reused), a second run that reuses them by
+ * input digest, and a third after the demo's containers were removed (as {@code scripts/services stop} does).
  */
 class DemoIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(6);
 
+    @TempDir
+    static Path demoDir;
+
+    private static final String REPOSITORY = "demo-it-" + UUID.randomUUID().toString().substring(0, 8) + "/hello";
+
     private static Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
+        env.put("IMMUTABLE_DEMO_DIR", demoDir.toString());
+        env.put("IMMUTABLE_DEMO_REPOSITORY", REPOSITORY);
         // the services the test run already uses (scripts/test exports where they are)
         String runDir = System.getenv("IMMUTABLE_RUN_DIR");
         if (runDir != null) {
@@ -30,12 +40,17 @@ class DemoIT {
     @Test
     void tellsTheWholeStoryTwice() throws Exception {
         Path root = Subprocess.projectRoot();
+        RealCli.removeContainers("hello-demo-");
 
         CliRun.Result first = Subprocess.run(root, env(), TIMEOUT, "demo");
         assertThat(first.exitCode()).as(first.toString()).isZero();
         String out = first.out();
         assertThat(out).as(first.toString())
                 .contains("== 1. the local services")
+                .containsPattern("== \\d+\\. build v1[^\\n]*\\n(?s).*Built release rel-[0-9a-f]{12}(?s).*== \\d+\\. deploy v1")
+                .containsPattern("== \\d+\\. build v2[^\\n]*\\n(?s).*Built release rel-[0-9a-f]{12}(?s).*== \\d+\\. deploy v2")
+                .doesNotContainPattern("reused rel-[0-9a-f]{12} by input digest")
+                .contains("/" + REPOSITORY + "@sha256:")
                 .contains("-> 503 Service Unavailable")
                 .containsPattern("== \\d+\\. deploy v1[^\\n]*\\n(?s).*-> 200 hello from v1")
                 .containsPattern("before: GET \\S+ -> 200 hello from v1")

@@ -42,6 +42,7 @@ final class RealCli {
 
     /** A short random environment name, so test runs sharing the daemon never share container names. */
     static String uniqueEnv(String prefix) {
-        return prefix + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
+        // A UUID's first hex digits are random; the leading bits of a double's encoding are mostly its exponent.
+        return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 }

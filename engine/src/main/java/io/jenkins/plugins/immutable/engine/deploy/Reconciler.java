@@ -166,6 +166,10 @@ final class Reconciler {
             return;
         }
         if (TrafficSwitch.stillHealthy(s, live)) {
+            if (server.receivesNewRequests() && !server.pointsAt(live.hostPort())) {
+                // Moved from outside while live: a switch refuses to re-point a live server, so it is set back in place.
+                s.router().repoint(live.colour(), live.hostPort());
+            }
             s.router().switchTo(live.colour(), live.hostPort(), TrafficSwitch.DRAIN_TIMEOUT);
             s.note("HAProxy served " + Session.describe(router) + " but " + live.colour().label() + " (" + live.releaseId()
                     + ") is the live release: set the router back to it.");

@@ -154,6 +154,18 @@ public final class HaproxyRouter {
         setAddress(colour, port);
     }
 
+    /**
+     * Points a colour that takes new requests at another address back at {@code 127.0.0.1:port}, in place: the repair
+     * of a live server moved from outside. New requests go to {@code port} from then on, so the caller must have
+     * checked that the application there answers.
+     */
+    public void repoint(Colour colour, int port) throws ReleaseException {
+        checkPort(port);
+        if (!state().server(colour).pointsAt(port)) {
+            setAddress(colour, port);
+        }
+    }
+
     // Each step is checked with 'show servers state' alone: the sessions are not needed, and every command spent
     // between 'ready' and 'drain' lengthens the instant in which both colours take requests.
     private void setAddress(Colour colour, int port) throws ReleaseException {

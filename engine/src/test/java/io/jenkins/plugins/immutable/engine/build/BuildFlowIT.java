@@ -1,13 +1,19 @@
 package io.jenkins.plugins.immutable.engine.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.immutable.engine.ReleaseEngines;
 import io.jenkins.plugins.immutable.engine.api.BuildResult;
+import io.jenkins.plugins.immutable.engine.api.ComponentUnreachableException;
 import io.jenkins.plugins.immutable.engine.api.Digest;
 import io.jenkins.plugins.immutable.engine.api.EngineEvent;
+import io.jenkins.plugins.immutable.engine.api.EngineConfig;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
+import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.registry.RegistryClient;
 import io.jenkins.plugins.immutable.engine.testing.EngineFixture;
 import io.jenkins.plugins.immutable.engine.testing.SampleApp;
@@ -20,6 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,22 +76,87 @@ class BuildFlowIT {
     }
 
     @Test
-    void sameInputsAgainReuseTheReleaseWithoutTheDaemonBuilding() throws Exception {
+    void sameInputsAgainReuseTheReleaseWithoutTheDaemon() throws Exception {
         Path context = SampleApp.write(dir.resolve("app"), "v1\n");
         BuildResult first = fixture.engine().build(fixture.request(repository, context).build());
-        // Remove the image from the daemon: a build would bring it back, a reuse does not touch the daemon.
-        removeLocalImages();
-        fixture.clearEvents();
-
-        BuildResult second = fixture.engine().build(fixture.request(repository, context).build());
+        // The same state folder, and a Docker host where no daemon listens: a reuse must not need one.
+        String noDaemon = "unix://" + dir.resolve("no-daemon.sock");
+        List<EngineEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BuildResult second;
+        try (ReleaseEngine offline = ReleaseEngines.open(EngineConfig.builder(fixture.stateDir()).dockerHost(noDaemon)
+                .dockerConfigDir(fixture.stateDir().resolve("no-docker-config")).handler(events::add).build())) {
+            second = offline.build(fixture.request(repository, context).build());
+        }
 
         assertThat(second.reused()).isTrue();
         assertThat(second.release()).isEqualTo(first.release());
         assertThat(second.provenanceJson()).isEqualTo(first.provenanceJson());
         assertThat(Files.readString(second.provenanceFile())).isEqualTo(first.provenanceJson());
-        assertThat(fixture.docker().listImagesCmd().withReferenceFilter(repository).exec()).isEmpty();
-        assertThat(fixture.events()).noneMatch(e -> e instanceof EngineEvent.LogLine);
-        assertThat(fixture.log()).contains("Reused release " + first.release().id());
+        assertThat(events).extracting(EngineEvent::message).anyMatch(m -> m.startsWith("Reused release " + first.release().id()));
+
+        // And the same build against that dead host with nothing to reuse does need the daemon: the host is really dead.
+        try (ReleaseEngine offline = ReleaseEngines.open(EngineConfig.builder(dir.resolve("fresh-state")).dockerHost(noDaemon)
+                .dockerConfigDir(fixture.stateDir().resolve("no-docker-config")).handler(events::add).build())) {
+            assertThat(catchThrowableOfType(ComponentUnreachableException.class,
+                    () -> offline.build(fixture.request(repository, context).build()))).isNotNull();
+        }
+    }
+
+    @Test
+    void aDigestTheRegistryDoesNotServeRightAfterThePushFailsTheBuildAndRecordsNothing() throws Exception {
+        Path context = SampleApp.write(dir.resolve("app"), "v1\n");
+        String path = repository.substring(TestServices.get().registry().length() + 1);
+        AtomicReference<String> deleted = new AtomicReference<>();
+        // The daemon's last push line reports the digest; right then, before the engine checks it, the manifest is
+        // deleted through the registry's own API.
+        fixture.onEvent(event -> {
+            Matcher pushed = PUSHED_DIGEST.matcher(event.message());
+            if (event instanceof EngineEvent.LogLine && pushed.find() && deleted.get() == null) {
+                deleted.set(pushed.group(1));
+                deleteManifest(path, pushed.group(1));
+            }
+        });
+
+        ReleaseException e = catchThrowableOfType(ReleaseException.class,
+                () -> fixture.engine().build(fixture.request(repository, context).build()));
+
+        assertThat(deleted.get()).as("the manifest was deleted between the push and the engine's check").isNotNull();
+        assertThat(e).as("the build fails").isNotNull();
+        assertThat(e.kind()).isEqualTo(ReleaseException.Kind.FAILED_SAFELY);
+        assertThat(e.getMessage()).contains("the daemon reported " + deleted.get() + ", but the registry "
+                + TestServices.get().registry() + " does not serve that digest");
+        assertThat(fixture.engine().releases()).as("no release is recorded for a digest nobody can pull").isEmpty();
+    }
+
+    @Test
+    void aReleaseWhoseProvenanceIsMissingIsBuiltAnewNotReused() throws Exception {
+        Path context = SampleApp.write(dir.resolve("app"), "v1\n");
+        BuildResult first = fixture.engine().build(fixture.request(repository, context).build());
+        Path provenance = fixture.stateDir().resolve("provenance").resolve(first.release().id() + ".intoto.json");
+        Files.delete(provenance);
+        fixture.clearEvents();
+
+        BuildResult second = fixture.engine().build(fixture.request(repository, context).build());
+
+        assertThat(second.reused()).isFalse();
+        assertThat(fixture.log()).contains("Release " + first.release().id() + " has the same inputs but its provenance is"
+                + " missing from the state folder: building anew.");
+        assertThat(second.provenanceJson()).isNotBlank();
+        assertThat(Files.readString(fixture.stateDir().resolve("provenance").resolve(second.release().id() + ".intoto.json")))
+                .isEqualTo(second.provenanceJson());
+    }
+
+    private static final Pattern PUSHED_DIGEST = Pattern.compile("digest: (sha256:[0-9a-f]{64})");
+
+    private static void deleteManifest(String path, String digest) {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
+                    + TestServices.get().registry() + "/v2/" + path + "/manifests/" + digest)).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(response.statusCode()).as("DELETE of the manifest").isEqualTo(202);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -181,18 +256,12 @@ class BuildFlowIT {
     @Test
     void theInputDigestAloneTouchesNoDaemon() throws Exception {
         Path context = SampleApp.write(dir.resolve("app"), "v1\n");
-        Digest digest = fixture.engine().inputDigest(fixture.request(repository, context).build());
-        assertThat(digest.value()).startsWith("sha256:");
-        assertThat(fixture.events()).noneMatch(e -> e instanceof EngineEvent.LogLine);
-    }
-
-    /** Untags every tag of the repository: other tests' images may share layers (and ids), so nothing is deleted by id. */
-    private void removeLocalImages() {
-        fixture.docker().listImagesCmd().withReferenceFilter(repository).exec().stream()
-                .filter(image -> image.getRepoTags() != null)
-                .flatMap(image -> java.util.Arrays.stream(image.getRepoTags()))
-                .filter(tag -> tag.startsWith(repository + ":"))
-                .forEach(tag -> fixture.docker().removeImageCmd(tag).exec());
-        assertThat(fixture.docker().listImagesCmd().withReferenceFilter(repository).exec()).isEmpty();
+        Digest expected = fixture.engine().inputDigest(fixture.request(repository, context).build());
+        // A Docker host where no daemon listens: the digest is the same all the same.
+        try (ReleaseEngine offline = ReleaseEngines.open(EngineConfig.builder(dir.resolve("offline-state"))
+                .dockerHost("unix://" + dir.resolve("no-daemon.sock")).handler(e -> { }).build())) {
+            assertThat(offline.inputDigest(fixture.request(repository, context).build())).isEqualTo(expected);
+        }
+        assertThat(expected.value()).startsWith("sha256:");
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
 import io.jenkins.plugins.immutable.engine.api.RollbackRequest;
 import io.jenkins.plugins.immutable.engine.testing.BlueGreenFixture;
+import io.jenkins.plugins.immutable.engine.testing.EngineFixture;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +129,29 @@ class BlueGreenDeployIT {
         assertThat(listing.get(0).release().ref()).isEqualTo(v2);
         assertThat(listing.get(0).placements()).extracting(p -> p.state()).containsExactly(DeploymentState.ACTIVE);
         assertThat(listing.get(1).placements()).extracting(p -> p.state()).containsExactly(DeploymentState.WARM);
+    }
+
+    @Test
+    void aDigestThisLedgerDidNotBuildIsAdoptedAndRecorded() throws Exception {
+        ImageRef v1 = env.release("v1");
+        String id = "rel-" + v1.digest().shortHex(12);
+        try (EngineFixture elsewhere = new EngineFixture(dir.resolve("elsewhere-state"))) {
+            assertThat(elsewhere.engine().releases()).as("this ledger never built anything").isEmpty();
+
+            EnvironmentView view = elsewhere.engine().deploy(env.deployRequest(v1).build());
+
+            assertThat(view.notes()).contains("Recorded " + id + " for " + v1 + ", which was not built here.");
+            assertThat(view.active().ref()).isEqualTo(v1);
+            assertThat(env.get()).isEqualTo("v1");
+            assertThat(elsewhere.engine().releases()).singleElement().satisfies(listing -> {
+                assertThat(listing.release().id()).isEqualTo(id);
+                assertThat(listing.release().ref()).isEqualTo(v1);
+                assertThat(listing.release().app()).isEqualTo(env.app());
+                assertThat(listing.release().inputDigest()).as("its inputs are not known here").isNull();
+                assertThat(listing.release().builderId()).isEqualTo("adopted by a deploy to staging");
+                assertThat(listing.placements()).extracting(p -> p.state()).containsExactly(DeploymentState.ACTIVE);
+            });
+        }
     }
 
     private List<String> containerIds() {

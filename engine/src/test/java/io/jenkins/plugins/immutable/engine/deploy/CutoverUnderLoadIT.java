@@ -40,22 +40,28 @@ class CutoverUnderLoadIT {
         env.deploy(v1);
         env.engine().engine().deploy(env.deployRequest(v2).manualPromotion(true).build());
 
+        // The load runs through each cutover: answers from the old colour before it, from the new one after it.
         FrontendLoad promote = FrontendLoad.start(env.frontend(), 3);
-        Thread.sleep(300);
+        promote.awaitMore("v1", 20);
         env.engine().engine().promote("staging");
-        Thread.sleep(300);
+        int v1AfterPromote = promote.count("v1");
+        promote.awaitMore("v2", 20);
         promote.stop();
 
         FrontendLoad rollback = FrontendLoad.start(env.frontend(), 3);
-        Thread.sleep(300);
+        rollback.awaitMore("v2", 20);
         env.engine().engine().rollback(RollbackRequest.of("staging", null, null));
-        Thread.sleep(300);
+        int v2AfterRollback = rollback.count("v2");
+        rollback.awaitMore("v1", 20);
         rollback.stop();
 
         for (FrontendLoad load : new FrontendLoad[] {promote, rollback}) {
             assertThat(load.failures.get()).as("failed requests: " + load.answers).isZero();
             assertThat(load.answers.keySet()).containsExactlyInAnyOrder("v1", "v2");
-            assertThat(load.total()).isGreaterThan(20);
         }
+        // Once the call returned, the old colour got no new request: only those a client had already sent could still
+        // come back from it (at most one per client).
+        assertThat(promote.count("v1") - v1AfterPromote).as("v1 answers after the promotion returned").isLessThanOrEqualTo(3);
+        assertThat(rollback.count("v2") - v2AfterRollback).as("v2 answers after the rollback returned").isLessThanOrEqualTo(3);
     }
 }

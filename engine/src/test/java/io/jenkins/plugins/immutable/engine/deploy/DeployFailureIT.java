@@ -178,4 +178,25 @@ class DeployFailureIT {
         assertThat(e.getMessage()).contains("no longer serves " + v1.digest()).contains("Traffic did not move: it stays on blue");
         assertThat(env.get()).isEqualTo("v3");
     }
+
+    @Test
+    void anotherAppInTheSameEnvironmentIsRefusedBeforeAnythingStarts() throws Exception {
+        ImageRef v1 = env.release("v1");
+        env.deploy(v1);
+        List<String> before = ours();
+        String other = env.app() + "-other";
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> env.engine().engine().deploy(env.deployRequest(v1).app(other).build()));
+
+        assertThat(e).as("a deploy of another app to the environment fails").isNotNull();
+        assertThat(e.problems()).extracting(p -> p.field()).containsExactly("app");
+        assertThat(e.getMessage()).contains("'" + other + "' differs from '" + env.app() + "', which environment 'staging' runs");
+        assertThat(ours()).as("nothing was started or removed").containsExactlyInAnyOrderElementsOf(before);
+        assertThat(env.get()).isEqualTo("v1");
+    }
+
+    private List<String> ours() {
+        return env.engine().containerNames().stream().filter(n -> n.startsWith(env.app())).toList();
+    }
 }

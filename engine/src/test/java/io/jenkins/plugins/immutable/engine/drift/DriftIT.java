@@ -179,10 +179,11 @@ class DriftIT {
         assertThat(kinds(found)).containsOnly(Kind.CONFIG);
         assertThat(found.findings()).extracting(DriftFinding::what).containsExactlyInAnyOrder("env", "command");
 
+        // The load runs through the repair: answers before it and after it.
         FrontendLoad load = FrontendLoad.start(env.frontend(), 3);
-        Thread.sleep(300);
+        load.awaitMore("v2", 20);
         DriftReport repaired = drift(true);
-        Thread.sleep(300);
+        load.awaitMore("v2", 20);
         load.stop();
         assertThat(repaired.remaining()).isEmpty();
         assertThat(load.failures.get()).as("failed requests: " + load.answers).isZero();

@@ -73,30 +73,52 @@ class StateStoreTest {
     @Test
     void aWriterKilledAtRandomMomentsLeavesTheOldStateOrTheNewNeverATornOne() throws Exception {
         Ledger ledger = Ledger.open(dir);
-        int rounds = 16;
+        // Kills (at random moments, and aimed at a temporary file) until enough of them demonstrably landed in the middle
+        // of a write (between creating the temporary file and the rename, which leaves that file behind); a run where
+        // too few did proves too little and fails.
+        int wantedMidWrite = 4;
+        int maxRounds = 40;
+        int rounds = 0;
         int caughtMidWrite = 0;
         long generations = 0;
-        for (int round = 0; round < rounds; round++) {
+        while (caughtMidWrite < wantedMidWrite && rounds < maxRounds) {
             try (ChildJvm writer = ChildJvm.start("write-state", dir.toString(), "staging")) {
                 writer.expect("READY");
-                Thread.sleep(ThreadLocalRandom.current().nextInt(0, 100));
+                if (rounds % 2 == 0) {
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(0, 100));
+                } else {
+                    // Aimed: as soon as a temporary file shows, so that most of these kills land inside a write.
+                    awaitTemporaryFile();
+                }
                 writer.kill();
             }
-            if (temporaryFiles() > 0) {
-                caughtMidWrite++; // evidence the kill landed between creating the temporary file and the rename
+            boolean midWrite = temporaryFiles() > 0;
+            if (midWrite) {
+                caughtMidWrite++;
             }
             Payload state = ledger.readState("staging", Payload.class).orElseThrow();
-            assertThat(state.whole()).as("round %d: generation %d is whole", round, state.generation()).isTrue();
+            assertThat(state.whole()).as("round %d (killed mid-write: %s): generation %d is whole", rounds, midWrite,
+                    state.generation()).isTrue();
             generations += state.generation();
+            rounds++;
         }
         System.out.printf("[state-kill] %d writers killed after %d writes in all; %d killed in the middle of a write%n",
                 rounds, generations, caughtMidWrite);
+        assertThat(caughtMidWrite).as("kills that landed in the middle of a write, in %d rounds", rounds)
+                .isGreaterThanOrEqualTo(wantedMidWrite);
 
         // The next write removes the temporary files of writers that are gone.
         ledger.writeState("staging", Payload.of(0));
         assertThat(temporaryFiles()).isZero();
         try (Stream<Path> files = Files.list(dir.resolve("environments"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("staging.json");
+        }
+    }
+
+    private void awaitTemporaryFile() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while (temporaryFiles() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
     }
 

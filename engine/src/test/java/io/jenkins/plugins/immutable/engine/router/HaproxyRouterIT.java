@@ -7,6 +7,7 @@ import io.jenkins.plugins.immutable.engine.api.Colour;
 import io.jenkins.plugins.immutable.engine.api.EngineEvent;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
+import io.jenkins.plugins.immutable.engine.testing.AdminSocketRelay;
 import io.jenkins.plugins.immutable.engine.testing.HaproxyProcess;
 import io.jenkins.plugins.immutable.engine.testing.TextServer;
 import java.net.URI;
@@ -80,8 +81,9 @@ class HaproxyRouterIT {
         assertThat(state.green().pointsAt(green.port())).isTrue();
         assertThat(state.blue().admin()).isEqualTo(AdminState.MAINT);
         assertThat(state.blue().pointsAt(blue.port())).as("blue keeps its address for an instant rollback").isTrue();
-        assertThat(toBlue).isBetween(0L, 1000L);
-        assertThat(toGreen).isBetween(0L, 1000L);
+        // Only that a time is reported: how fast a switch is belongs to the benchmarks, not to a pass/fail check.
+        assertThat(toBlue).isNotNegative();
+        assertThat(toGreen).isNotNegative();
         assertThat(events).isEmpty();
     }
 
@@ -114,37 +116,110 @@ class HaproxyRouterIT {
     }
 
     @Test
-    void theSwitchWaitsForRequestsInFlightOnTheOldColour() throws Exception {
+    void newRequestsMoveAtOnceWhileTheSwitchWaitsForTheRequestInFlightOnTheOldColour() throws Exception {
         router.switchTo(Colour.BLUE, blue.port(), DRAIN);
-        CompletableFuture<HttpResponse<String>> slow = getAsync("/slow?ms=800");
+        CompletableFuture<HttpResponse<String>> held = getAsync("/held");
         awaitSessions(Colour.BLUE, 1);
 
-        long switchMillis = router.switchTo(Colour.GREEN, green.port(), DRAIN);
+        CompletableFuture<Long> switching = CompletableFuture.supplyAsync(() -> switchTo(Colour.GREEN, green.port(), Duration.ofSeconds(30)));
+        awaitState(s -> s.live().equals(java.util.Set.of(Colour.GREEN)) && s.blue().admin() == AdminState.DRAIN);
 
-        assertThat(switchMillis).as("new requests moved before blue's 800 ms request finished").isLessThan(800);
-        assertThat(slow).as("the call returned only after blue's request finished").isDone();
-        assertThat(router.state().blue().admin()).isEqualTo(AdminState.MAINT);
-        HttpResponse<String> response = slow.get();
+        // Blue's request is still held by the application, so these can only be after the cutover and before it finished.
+        assertThat(body("/")).as("new requests go to green while blue's request is in flight").isEqualTo("green");
+        assertThat(held).as("blue's request is still in flight").isNotDone();
+        assertThat(switching).as("the switch waits for blue's request in flight").isNotDone();
+        assertThat(router.state().blue().sessions()).isEqualTo(1);
+
+        blue.release();
+        assertThat(switching.get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNegative();
+        assertThat(router.state().blue().admin()).as("blue is taken out once its request finished").isEqualTo(AdminState.MAINT);
+        HttpResponse<String> response = held.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("blue");
-        assertThat(events).isEmpty();
+        assertThat(events).as("the request finished within the drain timeout: no warning").isEmpty();
     }
 
     @Test
     void aDrainTimeoutWarnsAndTheRequestInFlightStillFinishes() throws Exception {
         router.switchTo(Colour.BLUE, blue.port(), DRAIN);
-        CompletableFuture<HttpResponse<String>> slow = getAsync("/slow?ms=1500");
+        CompletableFuture<HttpResponse<String>> held = getAsync("/held");
         awaitSessions(Colour.BLUE, 1);
 
         router.switchTo(Colour.GREEN, green.port(), Duration.ofMillis(100));
 
+        assertThat(held).as("blue's request is held until the test lets it go").isNotDone();
         assertThat(router.state().blue().admin()).isEqualTo(AdminState.MAINT);
         assertThat(body("/")).isEqualTo("green");
         assertThat(events).singleElement().isInstanceOf(EngineEvent.Warning.class).extracting(EngineEvent::message)
                 .asString().contains("blue still had 1 request(s) in flight", "100 ms");
-        HttpResponse<String> response = slow.get();
+        blue.release();
+        HttpResponse<String> response = held.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(response.statusCode()).as("maint does not cut a request in flight").isEqualTo(200);
         assertThat(response.body()).isEqualTo("blue");
+    }
+
+    /** Green tracks a server in maintenance: HAProxy answers 'set server app/green state ready' but keeps it out. */
+    private static final java.util.function.UnaryOperator<String> GREEN_HELD_BY_A_TRACKED_SERVER = cfg -> cfg.replace(
+            "server green 127.0.0.1:1 disabled", "server green 127.0.0.1:1 disabled track app/gate\n    server gate 127.0.0.1:1 check disabled");
+
+    @Test
+    void aCutoverHaproxyDoesNotTakeIsRevertedAndTheOldColourKeepsTheTraffic() throws Exception {
+        try (HaproxyProcess gated = HaproxyProcess.start(dir.resolve("gated"), "app", GREEN_HELD_BY_A_TRACKED_SERVER)) {
+            HaproxyRouter r = new HaproxyRouter(new HaproxyRuntime(gated.socket()), "app", events::add);
+            r.switchTo(Colour.BLUE, blue.port(), DRAIN);
+
+            assertThatThrownBy(() -> r.switchTo(Colour.GREEN, green.port(), DRAIN))
+                    .isInstanceOfSatisfying(ReleaseException.class, e -> assertThat(e.kind()).isEqualTo(Kind.FAILED_SAFELY))
+                    .hasMessageContaining("'set server app/green state ready' but did not take it")
+                    .hasMessageContaining("Traffic did not move: green is back in MAINT");
+
+            RouterState now = r.state();
+            assertThat(now.live()).as("blue, drained in the same line as green's ready, is ready again").containsExactly(Colour.BLUE);
+            assertThat(now.blue().admin()).isEqualTo(AdminState.READY);
+            assertThat(now.green().admin()).isEqualTo(AdminState.MAINT);
+            assertThat(body(gated, "/")).isEqualTo("blue");
+        }
+    }
+
+    @Test
+    void aFirstSwitchHaproxyDoesNotTakeIsUndoneSoTheColourCannotGetTrafficLater() throws Exception {
+        try (HaproxyProcess gated = HaproxyProcess.start(dir.resolve("gated"), "app", GREEN_HELD_BY_A_TRACKED_SERVER)) {
+            HaproxyRouter r = new HaproxyRouter(new HaproxyRuntime(gated.socket()), "app", events::add);
+
+            assertThatThrownBy(() -> r.switchTo(Colour.GREEN, green.port(), DRAIN))
+                    .isInstanceOfSatisfying(ReleaseException.class, e -> assertThat(e.kind()).isEqualTo(Kind.FAILED_SAFELY))
+                    .hasMessageContaining("Traffic did not move: green is back in MAINT");
+
+            // The server green tracks comes up behind the engine's back. Had green been left 'ready', it would now take
+            // traffic that no switch gave it; put back in maintenance, it stays out.
+            for (String command : List.of("disable health app/gate", "set server app/gate state ready", "set server app/gate health up")) {
+                r.runtime().execute(command);
+            }
+            assertThat(r.state().live()).isEmpty();
+            assertThat(get(gated, "/").statusCode()).isEqualTo(503);
+        }
+    }
+
+    @Test
+    void anOldColourHaproxyWillNotPutInMaintenanceIsAWarningAfterTheSwitchNotAFailure() throws Exception {
+        Path operator = dir.resolve("operator.sock");
+        try (HaproxyProcess withOperator = HaproxyProcess.start(dir.resolve("operator"), "app",
+                cfg -> cfg.replace("level admin\n", "level admin\n" + AdminSocketRelay.operatorSocketLine(operator)));
+                AdminSocketRelay relay = AdminSocketRelay.start(dir.resolve("relay.sock"), withOperator.socket(), operator)) {
+            HaproxyRouter r = new HaproxyRouter(new HaproxyRuntime(relay.socket()), "app", events::add);
+            r.switchTo(Colour.BLUE, blue.port(), DRAIN);
+            relay.refuse("app/blue state maint");
+
+            r.switchTo(Colour.GREEN, green.port(), DRAIN);
+
+            assertThat(relay.refusals()).as("HAProxy was asked to put blue in maintenance, and refused").isEqualTo(1);
+            assertThat(body(withOperator, "/")).isEqualTo("green");
+            RouterState now = r.state();
+            assertThat(now.live()).containsExactly(Colour.GREEN);
+            assertThat(now.blue().admin()).as("blue takes no new requests all the same").isEqualTo(AdminState.DRAIN);
+            assertThat(events).singleElement().isInstanceOf(EngineEvent.Warning.class).extracting(EngineEvent::message)
+                    .asString().contains("blue could not be put into maintenance", "permission denied", "disable server app/blue");
+        }
     }
 
     @Test
@@ -218,6 +293,34 @@ class HaproxyRouterIT {
             assertThat(System.nanoTime() - deadline).as("%s sessions reach %d", colour, sessions).isNegative();
             Thread.sleep(5);
         }
+    }
+
+    private long switchTo(Colour colour, int port, Duration drain) {
+        try {
+            return router.switchTo(colour, port, drain);
+        } catch (ReleaseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitState(java.util.function.Predicate<RouterState> wanted) throws Exception {
+        // A guard against hanging, not a bound on speed.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!wanted.test(router.state())) {
+            assertThat(System.nanoTime() - deadline).as("the router reaches the state; now %s", router.state().describe()).isNegative();
+            Thread.sleep(5);
+        }
+    }
+
+    private String body(HaproxyProcess other, String path) throws Exception {
+        HttpResponse<String> response = get(other, path);
+        assertThat(response.statusCode()).as("GET %s through HAProxy", path).isEqualTo(200);
+        return response.body();
+    }
+
+    private HttpResponse<String> get(HaproxyProcess other, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.frontendPort() + path))
+                .timeout(Duration.ofSeconds(10)).build(), BodyHandlers.ofString());
     }
 
     private String body(String path) throws Exception {

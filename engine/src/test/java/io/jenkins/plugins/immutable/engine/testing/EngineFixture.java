@@ -25,6 +25,7 @@ public final class EngineFixture implements AutoCloseable {
     private final TestServices services = TestServices.get();
     private final Path stateDir;
     private final List<EngineEvent> events = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ReleaseEngine engine;
     private final DockerClient docker;
     private final String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -37,7 +38,7 @@ public final class EngineFixture implements AutoCloseable {
         this.stateDir = stateDir;
         this.engine = ReleaseEngines.open(EngineConfig.builder(stateDir).dockerHost(services.dockerHost())
                 .dockerConfigDir(dockerConfigDir == null ? stateDir.resolve("no-docker-config") : dockerConfigDir)
-                .handler(events::add).build());
+                .handler(this::record).build());
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(services.dockerHost()).build();
         this.docker = DockerClientImpl.getInstance(config,
                 new ApacheDockerHttpClient.Builder().dockerHost(URI.create(services.dockerHost())).build());
@@ -63,6 +64,19 @@ public final class EngineFixture implements AutoCloseable {
     /** A build request for {@code context} into {@code repository}, as the CLI would make it. */
     public BuildRequest.Builder request(String repository, Path context) {
         return BuildRequest.builder().image(repository).context(context).builderId("cli@test").invocationId(prefix);
+    }
+
+    /**
+     * Calls {@code listener} with every event, on the engine's thread and before the engine goes on: a test can change
+     * the world at an exact moment of a flow (e.g. when the daemon reports a pushed digest).
+     */
+    public void onEvent(java.util.function.Consumer<EngineEvent> listener) {
+        listeners.add(listener);
+    }
+
+    private void record(EngineEvent event) {
+        events.add(event);
+        listeners.forEach(l -> l.accept(event));
     }
 
     public List<EngineEvent> events() {

@@ -62,6 +62,27 @@ public final class FrontendLoad implements AutoCloseable {
         return answers.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
+    /** How many {@code 200} answers with this body so far. */
+    public int count(String body) {
+        AtomicInteger n = answers.get(body);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * Waits until {@code more} further answers with this body came in: the load demonstrably ran through that state.
+     * The deadline only guards against a hang.
+     */
+    public void awaitMore(String body, int more) throws InterruptedException {
+        int wanted = count(body) + more;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (count(body) < wanted) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("waited 60 s for " + more + " more answers '" + body + "'; answers so far: " + answers);
+            }
+            Thread.sleep(5);
+        }
+    }
+
     public void stop() throws InterruptedException {
         running.set(false);
         for (Thread client : clients) {

@@ -32,13 +32,15 @@ public final class HaproxyProcess implements AutoCloseable {
     /** Another process may take the free port between probing and binding it; then haproxy is started again. */
     private static final int ATTEMPTS = 3;
 
-    private final Process process;
+    private Process process;
     private final int frontendPort;
     private final Path socket;
     private final String backend;
     private final Path ownedSocketDir;
+    private final Path dir;
 
-    private HaproxyProcess(Process process, int frontendPort, Path socket, String backend, Path ownedSocketDir) {
+    private HaproxyProcess(Process process, int frontendPort, Path socket, String backend, Path ownedSocketDir, Path dir) {
+        this.dir = dir;
         this.process = process;
         this.frontendPort = frontendPort;
         this.socket = socket;
@@ -77,7 +79,7 @@ public final class HaproxyProcess implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 awaitSocket(process, socket, log);
-                return new HaproxyProcess(process, port, socket, backend, ownedSocketDir);
+                return new HaproxyProcess(process, port, socket, backend, ownedSocketDir, dir);
             } catch (IOException e) {
                 stop(process);
                 last = e;
@@ -87,6 +89,19 @@ public final class HaproxyProcess implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /**
+     * Stops this HAProxy and starts it again with the same configuration, frontend port and admin socket, as a host
+     * restart or a crash and restart would: every server is back as haproxy.cfg declares it ({@code disabled}).
+     */
+    public void restart() throws IOException, InterruptedException {
+        stop(process);
+        Files.deleteIfExists(socket);
+        Path log = dir.resolve("haproxy.log");
+        process = new ProcessBuilder(TestServices.get().haproxyBinary().toString(), "-f", dir.resolve("haproxy.cfg").toString(), "-db")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        awaitSocket(process, socket, log);
     }
 
     /** The loopback port of the frontend: {@code http://127.0.0.1:<port>/} reaches the live colour. */

@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 /**
  * A tiny application behind a router in tests: a JDK HTTP server on a free loopback port answering {@code 200}
  * and a fixed text to every request, keep-alive like any HTTP/1.1 server. {@code /slow?ms=N} answers after
- * {@code N} milliseconds, to keep a request in flight.
+ * {@code N} milliseconds, and {@code /held} once the test calls {@link #release()}: to keep a request in flight.
  */
 public final class TextServer implements AutoCloseable {
 
@@ -26,8 +26,10 @@ public final class TextServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final java.util.concurrent.CountDownLatch gate;
 
-    private TextServer(HttpServer server, ExecutorService executor) {
+    private TextServer(HttpServer server, ExecutorService executor, java.util.concurrent.CountDownLatch gate) {
+        this.gate = gate;
         this.server = server;
         this.executor = executor;
     }
@@ -42,10 +44,16 @@ public final class TextServer implements AutoCloseable {
             return thread;
         });
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        server.createContext("/", exchange -> answer(exchange, body));
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        server.createContext("/", exchange -> answer(exchange, body, gate));
         server.setExecutor(executor);
         server.start();
-        return new TextServer(server, executor);
+        return new TextServer(server, executor, gate);
+    }
+
+    /** Lets every request to {@code /held} (held until now) be answered, and every later one at once. */
+    public void release() {
+        gate.countDown();
     }
 
     public int port() {
@@ -58,12 +66,15 @@ public final class TextServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private static void answer(HttpExchange exchange, byte[] body) throws IOException {
+    private static void answer(HttpExchange exchange, byte[] body, java.util.concurrent.CountDownLatch gate) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             String query = exchange.getRequestURI().getQuery();
             if (exchange.getRequestURI().getPath().equals("/slow") && query != null && query.startsWith("ms=")) {
                 Thread.sleep(Long.parseLong(query.substring(3)));
+            }
+            if (exchange.getRequestURI().getPath().equals("/held")) {
+                gate.await();
             }
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
