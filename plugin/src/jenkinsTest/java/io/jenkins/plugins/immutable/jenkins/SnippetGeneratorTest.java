@@ -35,6 +35,27 @@ class SnippetGeneratorTest {
     }
 
     @Test
+    void signingAndVerifyKeyCredentials(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        ImmutableBuildStep build = new ImmutableBuildStep("127.0.0.1:5000/team/app");
+        build.setSigningKeyCredentialsId("release-signing");
+        snippets.assertRoundTrip(build, "immutableBuild image: '127.0.0.1:5000/team/app', signingKeyCredentialsId: 'release-signing'");
+
+        ImmutableDeployStep deploy = new ImmutableDeployStep(REF, "production");
+        deploy.setRequireSignature(true);
+        deploy.setVerifyKeyCredentialsId("release-signing-pub");
+        snippets.assertRoundTrip(deploy, "immutableDeploy environment: 'production', ref: '" + REF
+                + "', requireSignature: true, verifyKeyCredentialsId: 'release-signing-pub'");
+
+        // The form's empty dropdowns mean "not given": no '' arguments in the snippet.
+        snippets.assertGenerateSnippet("{'stapler-class':'" + ImmutableBuildStep.class.getName() + "', 'image':'127.0.0.1:5000/team/app',"
+                + " 'signingKeyCredentialsId':'', 'registryCredentialsId':''}", "immutableBuild '127.0.0.1:5000/team/app'", null);
+        snippets.assertGenerateSnippet("{'stapler-class':'" + ImmutableDeployStep.class.getName() + "', 'ref':'" + REF
+                + "', 'environment':'production', 'verifyKeyCredentialsId':' release-signing-pub ', 'publicKey':''}",
+                "immutableDeploy environment: 'production', ref: '" + REF + "', verifyKeyCredentialsId: 'release-signing-pub'", null);
+    }
+
+    @Test
     void immutableDeploy(JenkinsRule j) throws Exception {
         SnippetizerTester snippets = new SnippetizerTester(j);
         snippets.assertRoundTrip(new ImmutableDeployStep(REF, "staging"), "immutableDeploy environment: 'staging', ref: '" + REF + "'");

@@ -18,6 +18,7 @@ public final class BuildOperation implements EngineOperation<BuildOutcome> {
     // An ArrayList, not List.copyOf: JDK-internal collection classes may be refused by Jenkins' remoting class filter.
     private final ArrayList<PriorReleaseSpec> priors;
     private final SecretBuildArgValues secrets;
+    private final SigningKey signingKey;
 
     /** @param login registry credentials for the push, or {@code null} for the agent's {@code ~/.docker/config.json} */
     public BuildOperation(BuildSpec spec, RegistryLogin login, List<PriorReleaseSpec> priors) {
@@ -26,16 +27,32 @@ public final class BuildOperation implements EngineOperation<BuildOutcome> {
 
     /** @param secrets the values of the step's {@code secretBuildArgs}, resolved on the controller */
     public BuildOperation(BuildSpec spec, RegistryLogin login, List<PriorReleaseSpec> priors, SecretBuildArgValues secrets) {
+        this(spec, login, priors, secrets, null);
+    }
+
+    /** @param signingKey the key of the step's {@code signingKeyCredentialsId}, or {@code null} for an unsigned release */
+    public BuildOperation(BuildSpec spec, RegistryLogin login, List<PriorReleaseSpec> priors, SecretBuildArgValues secrets,
+            SigningKey signingKey) {
         this.spec = spec;
         this.login = login;
         this.priors = new ArrayList<>(priors);
         this.secrets = secrets;
+        this.signingKey = signingKey;
     }
 
     @Override
     public BuildOutcome run(ReleaseEngine engine, Path workspace) throws ReleaseException {
         Path outputDir = spec.outputDir(workspace);
-        BuildResult result = engine.build(spec.toRequest(workspace, login, priors, secrets));
+        // The key is a file only while the engine builds: beside the output folder (never in the build context), gone after.
+        Path keyFile = signingKey == null ? null : signingKey.writeInto(BuildSpec.scratchDir(workspace));
+        BuildResult result;
+        try {
+            result = engine.build(spec.toRequest(workspace, login, priors, secrets, keyFile));
+        } finally {
+            if (keyFile != null) {
+                SigningKey.remove(keyFile);
+            }
+        }
         return outcome(result, outputDir);
     }
 
@@ -46,6 +63,7 @@ public final class BuildOperation implements EngineOperation<BuildOutcome> {
                 .release(release.id(), release.app(), release.ref().toString(), release.ref().repository(),
                         release.digest().value(), release.inputDigest() == null ? null : release.inputDigest().value())
                 .reused(result.reused())
+                .signedBy(result.keyId())
                 .source(release.sourceUri(), provenance.sourceRevision() != null ? provenance.sourceRevision() : release.sourceRevision())
                 .created(release.created().toEpochMilli(), provenance.builderId() != null ? provenance.builderId() : release.builderId())
                 .run(provenance.invocationId(), provenance.startedOn(), provenance.finishedOn())

@@ -18,6 +18,7 @@ public final class BuildOutcome implements Serializable {
     private String digest;
     private String inputDigest;
     private boolean reused;
+    private String keyId;
     private String sourceUri;
     private String sourceRevision;
     private long createdMillis;
@@ -62,6 +63,11 @@ public final class BuildOutcome implements Serializable {
 
     public boolean reused() {
         return reused;
+    }
+
+    /** The signing key's id ({@code SHA256:…}) when the provenance is signed and stored in the registry, else {@code null}. */
+    public String keyId() {
+        return keyId;
     }
 
     public String sourceUri() {
@@ -125,6 +131,11 @@ public final class BuildOutcome implements Serializable {
 
         public Builder reused(boolean reused) {
             o.reused = reused;
+            return this;
+        }
+
+        public Builder signedBy(String keyId) {
+            o.keyId = keyId;
             return this;
         }
 

@@ -81,8 +81,13 @@ public final class BuildSpec implements Serializable {
      * build context ({@code '.'}) would change the next build's input digest.
      */
     public Path outputDir(Path workspace) {
+        return scratchDir(workspace).resolve(outputKey);
+    }
+
+    /** {@code <workspace>@tmp/immutable-release}: the output folders, and the signing key while the engine signs. */
+    static Path scratchDir(Path workspace) {
         Path ws = workspace.toAbsolutePath().normalize();
-        return ws.resolveSibling(ws.getFileName() + "@tmp").resolve("immutable-release").resolve(outputKey);
+        return ws.resolveSibling(ws.getFileName() + "@tmp").resolve("immutable-release");
     }
 
     /** The engine request; relative {@code context} is read against the workspace, {@code dockerfile} against the context. */
@@ -93,6 +98,12 @@ public final class BuildSpec implements Serializable {
     /** As above, with the secret build arguments' values, which travel beside this spec and never in it. */
     public BuildRequest toRequest(Path workspace, RegistryLogin login, List<PriorReleaseSpec> priors, SecretBuildArgValues secrets)
             throws InvalidInputException {
+        return toRequest(workspace, login, priors, secrets, null);
+    }
+
+    /** As above, signing the provenance with the private key in {@code signingKey} ({@code null}: unsigned). */
+    public BuildRequest toRequest(Path workspace, RegistryLogin login, List<PriorReleaseSpec> priors, SecretBuildArgValues secrets,
+            Path signingKey) throws InvalidInputException {
         BuildRequest.Builder request = BuildRequest.builder()
                 .image(image)
                 .context(context)
@@ -106,7 +117,8 @@ public final class BuildSpec implements Serializable {
                 .outputDir(outputDir(workspace))
                 .builderId(builderId)
                 .invocationId(invocationId)
-                .credentials(login == null ? null : login.toCredentials());
+                .credentials(login == null ? null : login.toCredentials())
+                .signingKey(signingKey);
         for (PriorReleaseSpec prior : priors) {
             try {
                 request.priorRelease(prior.toRelease(), prior.provenanceJson());

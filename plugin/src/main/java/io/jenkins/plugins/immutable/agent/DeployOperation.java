@@ -14,15 +14,22 @@ public final class DeployOperation implements EngineOperation<EnvironmentOutcome
 
     private final DeploySpec spec;
     private final RegistryLogin login;
+    private final String publicKeyPem;
 
     /** @param login registry credentials for pulling the image, or {@code null} for the agent's Docker login */
     public DeployOperation(DeploySpec spec, RegistryLogin login) {
+        this(spec, login, null);
+    }
+
+    /** @param publicKeyPem the public key of {@code verifyKeyCredentialsId}, read on the controller; {@code null}: the spec's */
+    public DeployOperation(DeploySpec spec, RegistryLogin login, String publicKeyPem) {
         this.spec = spec;
         this.login = login;
+        this.publicKeyPem = publicKeyPem;
     }
 
     @Override
     public EnvironmentOutcome run(ReleaseEngine engine, Path workspace) throws ReleaseException {
-        return EnvironmentOutcome.of(engine.deploy(spec.toRequest(workspace, login)));
+        return EnvironmentOutcome.of(engine.deploy(spec.toRequest(workspace, login, publicKeyPem)));
     }
 }

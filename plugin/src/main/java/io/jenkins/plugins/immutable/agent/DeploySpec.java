@@ -54,6 +54,12 @@ public final class DeploySpec implements Serializable {
      * @param login registry credentials for pulling the image, or {@code null} for the agent user's Docker logins
      */
     public DeployRequest toRequest(Path workspace, RegistryLogin login) throws InvalidInputException {
+        return toRequest(workspace, login, null);
+    }
+
+    /** As above, with the public key PEM of {@code verifyKeyCredentialsId} in place of the step's {@code publicKey} when given. */
+    public DeployRequest toRequest(Path workspace, RegistryLogin login, String publicKeyPem) throws InvalidInputException {
+        String key = publicKeyPem != null ? publicKeyPem : publicKey;
         return DeployRequest.builder()
                 .environment(environment)
                 .ref(ref)
@@ -71,8 +77,7 @@ public final class DeploySpec implements Serializable {
                 .writablePaths(writablePaths == null ? null : java.util.Arrays.stream(writablePaths.split("[\\s,]+"))
                         .filter(p -> !p.isEmpty()).toList())
                 .requireSignature(requireSignature)
-                .publicKey(publicKey == null || publicKey.contains("-----BEGIN") ? publicKey
-                        : workspace.resolve(publicKey.strip()).toString())
+                .publicKey(key == null || key.contains("-----BEGIN") ? key : workspace.resolve(key.strip()).toString())
                 .credentials(login == null ? null : login.toCredentials())
                 .build();
     }

@@ -20,6 +20,8 @@ public final class RecordedDeployment {
     private final long timeMillis;
     private final DeploymentOutcome outcome;
     private final Long switchMillis;
+    /** The key id the signature gate verified the release with; {@code null} when it was not asked (and in older records). */
+    private final String signatureVerifiedBy;
 
     /**
      * @param operation    {@code deploy}, {@code promote} or {@code rollback}
@@ -36,6 +38,24 @@ public final class RecordedDeployment {
         this.timeMillis = timeMillis;
         this.outcome = outcome;
         this.switchMillis = switchMillis;
+        this.signatureVerifiedBy = null;
+    }
+
+    private RecordedDeployment(RecordedDeployment d, String signatureVerifiedBy) {
+        this.environment = d.environment;
+        this.operation = d.operation;
+        this.colour = d.colour;
+        this.ref = d.ref;
+        this.releaseId = d.releaseId;
+        this.timeMillis = d.timeMillis;
+        this.outcome = d.outcome;
+        this.switchMillis = d.switchMillis;
+        this.signatureVerifiedBy = signatureVerifiedBy;
+    }
+
+    /** This deployment, recording that the environment's signature gate verified the release with the key {@code keyId}. */
+    public RecordedDeployment verifiedBy(String keyId) {
+        return new RecordedDeployment(this, keyId);
     }
 
     @Exported(visibility = 3)
@@ -86,5 +106,16 @@ public final class RecordedDeployment {
     @Exported(visibility = 3)
     public Long getSwitchMillis() {
         return switchMillis;
+    }
+
+    /** The id ({@code SHA256:…}) of the key the signature gate verified the release's provenance with, else {@code null}. */
+    @Exported(visibility = 3)
+    public String getSignatureVerifiedBy() {
+        return signatureVerifiedBy;
+    }
+
+    /** {@code signature verified (SHA256:…)}, or empty when the gate was not asked. */
+    public String getSignatureLabel() {
+        return signatureVerifiedBy == null ? "" : "signature verified (" + signatureVerifiedBy + ")";
     }
 }

@@ -20,6 +20,8 @@ public final class RecordedRelease {
     private final String digest;
     private final String inputDigest;
     private final boolean reused;
+    /** {@code null} in records of unsigned releases and in records written before signing existed: both read as unsigned. */
+    private final String keyId;
     private final String sourceUri;
     private final String sourceRevision;
     private final long createdMillis;
@@ -39,6 +41,7 @@ public final class RecordedRelease {
         this.digest = o.digest();
         this.inputDigest = o.inputDigest();
         this.reused = o.reused();
+        this.keyId = o.keyId();
         this.sourceUri = o.sourceUri();
         this.sourceRevision = o.sourceRevision();
         this.createdMillis = o.createdMillis();
@@ -93,6 +96,23 @@ public final class RecordedRelease {
     @Exported(visibility = 3)
     public boolean isReused() {
         return reused;
+    }
+
+    /** The id ({@code SHA256:…}) of the key that signed the provenance, or {@code null} when the release is unsigned. */
+    @Exported(visibility = 3)
+    public String getKeyId() {
+        return keyId;
+    }
+
+    /** Whether the provenance is signed and stored in the registry beside the image. */
+    @Exported(visibility = 3)
+    public boolean isSigned() {
+        return keyId != null;
+    }
+
+    /** {@code signed by SHA256:…} or {@code unsigned}, for the build page and the Releases page. */
+    public String getSignatureLabel() {
+        return keyId == null ? "unsigned" : "signed by " + keyId;
     }
 
     @Exported(visibility = 3)

@@ -10,6 +10,10 @@ import java.util.List;
 /** Turns what the engine reported after an environment operation into the deployments the build record keeps. */
 public final class Recording {
 
+    // The signature gate's note, as the engine's signing.SignatureGate writes it.
+    private static final String VERIFIED = "Signature verified: ";
+    private static final String SIGNED_BY = " signed by ";
+
     private Recording() {
     }
 
@@ -58,8 +62,34 @@ public final class Recording {
     private static RecordedDeployment of(EnvironmentOutcome env, String operation, ColourOutcome colour, DeploymentOutcome outcome,
             long nowMillis) {
         Long switchMillis = outcome.live() ? env.switchMillis() : null;
-        return new RecordedDeployment(env.environment(), operation, colour.colour(), colour.ref(), colour.releaseId(), nowMillis,
-                outcome, switchMillis);
+        RecordedDeployment recorded = new RecordedDeployment(env.environment(), operation, colour.colour(), colour.ref(),
+                colour.releaseId(), nowMillis, outcome, switchMillis);
+        String keyId = verifiedKeyId(env.notes(), colour.ref());
+        return keyId == null ? recorded : recorded.verifiedBy(keyId);
+    }
+
+    /**
+     * The key id of the engine's note {@code Signature verified: sha256:… carries SLSA provenance signed by SHA256:….}
+     * about this colour's digest (the signature gate's line), or {@code null} when the gate did not speak of it.
+     */
+    public static String verifiedKeyId(List<String> notes, String ref) {
+        String digest = digestOf(ref);
+        for (String note : notes) {
+            int by = note.lastIndexOf(SIGNED_BY);
+            if (note.startsWith(VERIFIED) && by > 0 && (digest == null || note.contains(digest))) {
+                String keyId = note.substring(by + SIGNED_BY.length()).strip();
+                return keyId.endsWith(".") ? keyId.substring(0, keyId.length() - 1) : keyId;
+            }
+        }
+        return null;
+    }
+
+    private static String digestOf(String ref) {
+        try {
+            return ref == null ? null : ImageRef.parse(ref).digest().value();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean sameRef(String a, String b) {

@@ -64,6 +64,11 @@ public final class DeploymentRow {
         return deployment.getRef();
     }
 
+    /** The key id the signature gate verified the release with, or {@code null}. */
+    public String getSignatureVerifiedBy() {
+        return deployment.getSignatureVerifiedBy();
+    }
+
     public Long getSwitchMillis() {
         return deployment.getSwitchMillis();
     }

@@ -42,9 +42,14 @@ final class BuildRecords {
         run.save(); // the record first: with performance-optimised durability nothing else writes build.xml soon
         FilePath outputDir = new FilePath(workspace.getChannel(), outcome.outputDir());
         run.pickArtifactManager().archive(outputDir, launcher, new BuildListenerAdapter(listener), ArtifactFiles.of(recorded, outcome));
-        listener.getLogger().println("immutableBuild: recorded " + recorded.getReleaseId() + " (" + recorded.getRef() + ")"
-                + (recorded.isReused() ? ", reused from " + recorded.getBuilderId() : "") + "; archived "
-                + recorded.getReleaseFile() + " and " + recorded.getProvenanceFile());
+        listener.getLogger().println(recordedLine(recorded));
+    }
+
+    /** The log line of a recorded release: its id, ref, origin and signing key id (the key itself is never here). */
+    static String recordedLine(RecordedRelease recorded) {
+        return "immutableBuild: recorded " + recorded.getReleaseId() + " (" + recorded.getRef() + ")"
+                + (recorded.isReused() ? ", reused from " + recorded.getBuilderId() : "") + ", " + recorded.getSignatureLabel()
+                + "; archived " + recorded.getReleaseFile() + " and " + recorded.getProvenanceFile();
     }
 
     static void recordDeployments(Run<?, ?> run, List<RecordedDeployment> deployments) throws IOException {

@@ -16,6 +16,7 @@ import io.jenkins.plugins.immutable.agent.OutputCleanup;
 import io.jenkins.plugins.immutable.agent.PriorReleaseSpec;
 import io.jenkins.plugins.immutable.agent.RegistryLogin;
 import io.jenkins.plugins.immutable.agent.SecretBuildArgValues;
+import io.jenkins.plugins.immutable.agent.SigningKey;
 import io.jenkins.plugins.immutable.engine.api.ImageName;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ final class BuildStepExecution extends SynchronousNonBlockingStepExecution<Map<S
         AgentSettings settings = AgentSettings.of(step.getStateDir(), env);
         RegistryLogin login = RegistryCredentialsLookup.find(run, step.getRegistryCredentialsId(), RegistryUris.forImage(step.getImage()));
         SecretBuildArgValues secrets = SecretBuildArgsLookup.find(run, step.getSecretBuildArgs());
+        SigningKey signingKey = KeyCredentialsLookup.signingKey(run, step.getSigningKeyCredentialsId());
 
         try {
             List<PriorReleaseSpec> priors = List.of();
@@ -60,7 +62,7 @@ final class BuildStepExecution extends SynchronousNonBlockingStepExecution<Map<S
                 String inputDigest = workspace.act(new EngineCallable<>(settings, listener, new InputDigestOperation(spec, secrets)));
                 priors = PriorReleases.find(run, inputDigest, ImageName.parse(spec.image()).repository(), listener);
             }
-            BuildOutcome outcome = workspace.act(new EngineCallable<>(settings, listener, new BuildOperation(spec, login, priors, secrets)));
+            BuildOutcome outcome = workspace.act(new EngineCallable<>(settings, listener, new BuildOperation(spec, login, priors, secrets, signingKey)));
             BuildRecords.recordRelease(run, workspace, context.get(Launcher.class), listener, outcome);
             return StepResults.build(outcome);
         } finally {

@@ -25,12 +25,16 @@ final class DeployStepExecution extends BackgroundStepExecution {
     private final DeploySpec spec;
     private final AgentSettings settings;
     private final String registryCredentialsId;
+    /** {@code null} in executions written before it existed, as when not given. */
+    private final String verifyKeyCredentialsId;
 
-    DeployStepExecution(StepContext context, DeploySpec spec, AgentSettings settings, String registryCredentialsId) {
+    DeployStepExecution(StepContext context, DeploySpec spec, AgentSettings settings, String registryCredentialsId,
+            String verifyKeyCredentialsId) {
         super(context);
         this.spec = spec;
         this.settings = settings;
         this.registryCredentialsId = registryCredentialsId;
+        this.verifyKeyCredentialsId = verifyKeyCredentialsId;
     }
 
     @Override
@@ -40,9 +44,10 @@ final class DeployStepExecution extends BackgroundStepExecution {
         TaskListener listener = context.get(TaskListener.class);
         // Looked up anew on each run: a secret is never kept in this execution, which Pipeline writes to disk.
         RegistryLogin login = RegistryCredentialsLookup.find(run, registryCredentialsId, RegistryUris.forRef(spec.ref()));
+        String verifyKey = KeyCredentialsLookup.verifyKey(run, verifyKeyCredentialsId);
         EnvironmentOutcome outcome;
         try {
-            outcome = workspace.act(new EngineCallable<>(settings, listener, new DeployOperation(spec, login)));
+            outcome = workspace.act(new EngineCallable<>(settings, listener, new DeployOperation(spec, login, verifyKey)));
         } catch (ReleaseFailure failure) {
             if (failure.failedSafely()) {
                 BuildRecords.recordDeployments(run, List.of(Recording.aborted(spec.environment(), spec.ref(), System.currentTimeMillis())));

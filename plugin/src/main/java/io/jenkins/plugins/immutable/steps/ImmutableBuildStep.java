@@ -44,6 +44,7 @@ public final class ImmutableBuildStep extends Step {
     private String sourceRevision;
     private String stateDir;
     private List<SecretBuildArg> secretBuildArgs = new ArrayList<>();
+    private String signingKeyCredentialsId;
 
     @DataBoundConstructor
     public ImmutableBuildStep(String image) {
@@ -157,6 +158,16 @@ public final class ImmutableBuildStep extends Step {
         this.secretBuildArgs = secretBuildArgs == null ? new ArrayList<>() : new ArrayList<>(secretBuildArgs);
     }
 
+    public String getSigningKeyCredentialsId() {
+        return signingKeyCredentialsId;
+    }
+
+    /** <em>Secret file</em> credentials holding the PKCS#8 EC P-256 private key that signs the provenance; only the id is kept here. */
+    @DataBoundSetter
+    public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
+        this.signingKeyCredentialsId = FormValues.fixEmptyAndTrim(signingKeyCredentialsId);
+    }
+
     /**
      * The request for the agent. The source defaults to what the checkout put in the environment ({@code GIT_URL},
      * {@code GIT_COMMIT}), so provenance names the commit without the script repeating it.
@@ -216,6 +227,16 @@ public final class ImmutableBuildStep extends Step {
         @POST
         public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
             return RegistryCredentialsField.check(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillSigningKeyCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String signingKeyCredentialsId) {
+            return KeyCredentialsField.fill(item, signingKeyCredentialsId, KeyCredentialsField.SIGNING);
+        }
+
+        @POST
+        public FormValidation doCheckSigningKeyCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return KeyCredentialsField.check(item, value, KeyCredentialsField.SIGNING);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.steps;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -48,6 +49,7 @@ public final class ImmutableDeployStep extends Step {
     private String writablePaths;
     private Boolean requireSignature;
     private String publicKey;
+    private String verifyKeyCredentialsId;
     private String stateDir;
     private String registryCredentialsId;
 
@@ -139,6 +141,26 @@ public final class ImmutableDeployStep extends Step {
         this.publicKey = FormValues.fixEmptyAndTrim(publicKey);
     }
 
+    public String getVerifyKeyCredentialsId() {
+        return verifyKeyCredentialsId;
+    }
+
+    /**
+     * Instead of {@link #setPublicKey}: <em>Secret file</em> or <em>Secret text</em> credentials holding the public key
+     * PEM, read on the controller when the step runs. Only the id is kept here.
+     */
+    @DataBoundSetter
+    public void setVerifyKeyCredentialsId(String verifyKeyCredentialsId) {
+        this.verifyKeyCredentialsId = FormValues.fixEmptyAndTrim(verifyKeyCredentialsId);
+    }
+
+    /** The two ways of giving the public key exclude each other: which one would win is not obvious from the script. */
+    void checkKeyChoice() throws AbortException {
+        if (publicKey != null && verifyKeyCredentialsId != null) {
+            throw new AbortException("publicKey and verifyKeyCredentialsId are both given: give the public key one way");
+        }
+    }
+
     public String getWritablePaths() {
         return writablePaths;
     }
@@ -221,7 +243,9 @@ public final class ImmutableDeployStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new DeployStepExecution(context, toSpec(), AgentSettings.of(stateDir, context.get(EnvVars.class)), registryCredentialsId);
+        checkKeyChoice();
+        return new DeployStepExecution(context, toSpec(), AgentSettings.of(stateDir, context.get(EnvVars.class)), registryCredentialsId,
+                verifyKeyCredentialsId);
     }
 
     @Extension
@@ -280,6 +304,16 @@ public final class ImmutableDeployStep extends Step {
         @POST
         public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
             return RegistryCredentialsField.check(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillVerifyKeyCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String verifyKeyCredentialsId) {
+            return KeyCredentialsField.fill(item, verifyKeyCredentialsId, KeyCredentialsField.VERIFY);
+        }
+
+        @POST
+        public FormValidation doCheckVerifyKeyCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return KeyCredentialsField.check(item, value, KeyCredentialsField.VERIFY);
         }
     }
 }

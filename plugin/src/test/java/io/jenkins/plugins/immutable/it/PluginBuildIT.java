@@ -12,11 +12,15 @@ import io.jenkins.plugins.immutable.agent.EngineCallable;
 import io.jenkins.plugins.immutable.agent.InputDigestOperation;
 import io.jenkins.plugins.immutable.agent.PriorReleaseSpec;
 import io.jenkins.plugins.immutable.agent.RegistryLogin;
+import io.jenkins.plugins.immutable.agent.SecretBuildArgValues;
+import io.jenkins.plugins.immutable.agent.SigningKey;
+import io.jenkins.plugins.immutable.engine.api.SigningKeys;
 import io.jenkins.plugins.immutable.engine.testing.SampleApp;
 import io.jenkins.plugins.immutable.engine.testing.TestServices;
 import io.jenkins.plugins.immutable.record.RecordedRelease;
 import io.jenkins.plugins.immutable.record.ReleaseAction;
 import io.jenkins.plugins.immutable.testing.CapturingListener;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,6 +135,38 @@ class PluginBuildIT {
         try (var state = Files.walk(root.resolve("state"))) {
             for (Path file : state.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(password);
+            }
+        }
+    }
+
+    @Test
+    void aSigningKeyFromCredentialsSignsAndLeavesNoKeyFileLogLineOrRecord() throws Exception {
+        SigningKeys.Generated keys = SigningKeys.generate(root.resolve("keys"));
+        String privatePem = Files.readString(keys.privateKey());
+        List<String> keyLines = privatePem.lines().filter(l -> !l.startsWith("-----")).toList();
+        CapturingListener log = new CapturingListener();
+        BuildSpec spec = spec(BUILD_1, "app#1");
+
+        BuildOutcome outcome = new EngineCallable<>(settings("state"), log, new BuildOperation(spec, null, List.of(),
+                SecretBuildArgValues.NONE, new SigningKey(privatePem.getBytes(StandardCharsets.US_ASCII)))).invoke(workspace.toFile(), null);
+
+        assertThat(outcome.keyId()).isEqualTo(keys.keyId());
+        RecordedRelease recorded = new ReleaseAction().recordRelease(outcome, 1L);
+        assertThat(recorded.getSignatureLabel()).isEqualTo("signed by " + keys.keyId());
+        Path scratch = spec.outputDir(workspace).getParent();
+        try (var left = Files.list(scratch)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the key file is gone").noneMatch(n -> n.startsWith("signing-"));
+        }
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path folder : List.of(root.resolve("state"), scratch)) {
+            try (var walk = Files.walk(folder)) {
+                walk.filter(Files::isRegularFile).forEach(files::add);
+            }
+        }
+        for (String line : keyLines) {
+            assertThat(log.text()).doesNotContain(line);
+            for (Path file : files) {
+                assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(line);
             }
         }
     }

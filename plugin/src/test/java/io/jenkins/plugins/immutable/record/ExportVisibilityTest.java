@@ -51,4 +51,14 @@ class ExportVisibilityTest {
         assertThat(exported(RecordedRelease.class)).extracting(Method::getName).contains("getCreated");
         assertThat(exported(RecordedDeployment.class)).extracting(Method::getName).contains("getTime");
     }
+
+    @Test
+    void theSignatureFieldsAreExportedAtTheDefaultDepth() throws Exception {
+        assertThat(exported(RecordedRelease.class)).extracting(Method::getName).contains("getKeyId", "isSigned");
+        assertThat(exported(RecordedDeployment.class)).extracting(Method::getName).contains("getSignatureVerifiedBy");
+        for (Method m : List.of(RecordedRelease.class.getMethod("getKeyId"), RecordedRelease.class.getMethod("isSigned"),
+                RecordedDeployment.class.getMethod("getSignatureVerifiedBy"))) {
+            assertThat(m.getAnnotation(Exported.class).visibility()).as(m.getName()).isEqualTo(3);
+        }
+    }
 }

@@ -66,6 +66,35 @@ class ReleaseActionXStreamTest {
     }
 
     @Test
+    void aRecordWrittenBeforeSigningReadsAsUnsignedAndUnverified() {
+        XStream xstream = jenkinsLikeXStream();
+        String xml = xstream.toXML(populated());
+        assertThat(xml).doesNotContain("<keyId>").doesNotContain("<signatureVerifiedBy>"); // null fields are not written
+        ReleaseAction restored = (ReleaseAction) xstream.fromXML(xml);
+        assertThat(restored.getReleases()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.getKeyId()).isNull();
+            assertThat(r.isSigned()).isFalse();
+            assertThat(r.getSignatureLabel()).isEqualTo("unsigned");
+        });
+        assertThat(restored.getDeployments()).allSatisfy(d -> assertThat(d.getSignatureVerifiedBy()).isNull());
+    }
+
+    @Test
+    void theKeyIdAndTheVerificationSurviveARoundTrip() {
+        XStream xstream = jenkinsLikeXStream();
+        ReleaseAction action = new ReleaseAction();
+        action.recordRelease(io.jenkins.plugins.immutable.agent.BuildOutcome.builder()
+                .release(Samples.releaseId('a'), "app", Samples.refText('a'), Samples.REPO, Samples.digest('a').value(), null)
+                .signedBy("SHA256:key").files("/out", "release.json", "provenance.intoto.json").build(), 1L);
+        action.recordDeployments(java.util.List.of(new RecordedDeployment("prod", "deploy", "green", Samples.refText('a'),
+                Samples.releaseId('a'), 2L, DeploymentOutcome.ACTIVE, 3L).verifiedBy("SHA256:key")));
+        ReleaseAction restored = (ReleaseAction) xstream.fromXML(xstream.toXML(action));
+        assertThat(restored.getReleases().get(0).getSignatureLabel()).isEqualTo("signed by SHA256:key");
+        assertThat(restored.getDeployments().get(0).getSignatureVerifiedBy()).isEqualTo("SHA256:key");
+        assertThat(restored.getDeployments().get(0).getSwitchMillis()).isEqualTo(3L);
+    }
+
+    @Test
     void aRecordWithoutListsRestoresEmptyOnes() {
         ReleaseAction restored = (ReleaseAction) jenkinsLikeXStream().fromXML("<" + ReleaseAction.class.getName() + "/>");
         assertThat(restored.getReleases()).isEmpty();

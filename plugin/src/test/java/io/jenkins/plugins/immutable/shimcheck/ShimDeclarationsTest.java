@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -55,6 +56,8 @@ import net.java.sezpoz.Indexable;
 import net.sf.json.JSONObject;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.FilePathUtils;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -261,6 +264,24 @@ public class ShimDeclarationsTest {
 
         assertThrowsShim(() -> ACL.as2(null));
         assertThrowsShim(() -> FilePathUtils.find("", "/ws"));
+    }
+
+    @Test
+    void plainCredentialsHaveTheirRealShape() throws Exception {
+        // Secret file (signingKeyCredentialsId, verifyKeyCredentialsId): the content is read on the controller
+        assertThat(FileCredentials.class.isInterface()).isTrue();
+        assertThat(FileCredentials.class.getInterfaces()).containsExactly(StandardCredentials.class);
+        Method content = FileCredentials.class.getMethod("getContent");
+        assertThat(content.getReturnType()).isEqualTo(InputStream.class);
+        assertThat(content.getExceptionTypes()).containsExactly(IOException.class);
+        Method fileName = FileCredentials.class.getMethod("getFileName");
+        assertThat(fileName.getReturnType()).isEqualTo(String.class);
+        assertThat(fileName.getExceptionTypes()).isEmpty();
+
+        // Secret text (secretBuildArgs, verifyKeyCredentialsId)
+        assertThat(StringCredentials.class.isInterface()).isTrue();
+        assertThat(StringCredentials.class.getInterfaces()).containsExactly(StandardCredentials.class);
+        assertThat(StringCredentials.class.getMethod("getSecret").getReturnType()).isEqualTo(Secret.class);
     }
 
     private static void assertConstant(Class<?> owner, String name, Class<?> type) throws Exception {

@@ -52,4 +52,28 @@ class CredentialsFieldsTest {
                     .containsPattern("field=\"registryCredentialsId\"[^<]*>\\s*<c:select");
         }
     }
+
+    @Test
+    void theKeyCredentialsAreDropdownsFilledAndCheckedByPostToo() throws Exception {
+        for (var field : List.of(List.of(ImmutableBuildStep.DescriptorImpl.class, "SigningKeyCredentialsId", "ImmutableBuildStep"),
+                List.of(ImmutableDeployStep.DescriptorImpl.class, "VerifyKeyCredentialsId", "ImmutableDeployStep"))) {
+            Class<?> descriptor = (Class<?>) field.get(0);
+            String name = (String) field.get(1);
+            String parameter = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+            Method fill = descriptor.getMethod("doFill" + name + "Items", Item.class, String.class);
+            assertThat(fill.getReturnType()).isEqualTo(ListBoxModel.class);
+            assertThat(fill.isAnnotationPresent(POST.class)).as(descriptor.getName() + " fill").isTrue();
+            assertAncestorAndQuery(fill.getParameters(), parameter);
+            Method check = descriptor.getMethod("doCheck" + name, Item.class, String.class);
+            assertThat(check.getReturnType()).isEqualTo(FormValidation.class);
+            assertThat(check.isAnnotationPresent(POST.class)).as(descriptor.getName() + " check").isTrue();
+            assertAncestorAndQuery(check.getParameters(), "value");
+            assertThat(Files.readString(FORMS.resolve(field.get(2) + "/config.jelly")))
+                    .containsPattern("field=\"" + parameter + "\"[^<]*>\\s*<c:select");
+        }
+        // Signing takes a Secret file only; the public key may be a Secret file or Secret text.
+        assertThat(KeyCredentialsField.SIGNING).containsExactly(org.jenkinsci.plugins.plaincredentials.FileCredentials.class);
+        assertThat(KeyCredentialsField.VERIFY).containsExactly(org.jenkinsci.plugins.plaincredentials.FileCredentials.class,
+                org.jenkinsci.plugins.plaincredentials.StringCredentials.class);
+    }
 }
