@@ -157,14 +157,6 @@ final class Reconciler {
             }
             return;
         }
-        if (server.receivesNewRequests() && !server.pointsAt(live.hostPort())) {
-            // Re-pointing a server that takes traffic would move live traffic without a switch: drift repair replaces it
-            // through the idle colour instead.
-            s.note("WARNING: HAProxy sends " + live.colour().label() + "'s traffic to " + server.address() + ":" + server.port()
-                    + ", not to its container at 127.0.0.1:" + live.hostPort() + " (changed behind the engine's back). Left as it"
-                    + " is; 'immutable drift --env " + s.name() + " --repair' replaces it through the idle colour.");
-            return;
-        }
         if (TrafficSwitch.stillHealthy(s, live)) {
             if (server.receivesNewRequests() && !server.pointsAt(live.hostPort())) {
                 // Moved from outside while live: a switch refuses to re-point a live server, so it is set back in place.
