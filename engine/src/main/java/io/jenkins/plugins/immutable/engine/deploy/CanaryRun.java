@@ -98,6 +98,7 @@ final class CanaryRun implements CanaryTarget {
     public void share(int percent) throws ReleaseException {
         s.router().setShare(canary.colour(), percent);
         share = percent;
+        FaultPoints.reach("deploy.canary-share-set");
     }
 
     @Override

@@ -183,6 +183,40 @@ class CanaryIT {
         assertThat(env.engine().containerNames()).noneMatch(n -> n.contains(env.app() + "-staging-green"));
     }
 
+    @Test
+    void aCanaryKilledMidStepIsAbortedBackToStableByTheNextCommand() throws Exception {
+        ImageRef v1 = env.release("v1");
+        ImageRef v2 = env.release("v2");
+        env.deploy(v1);
+        String phase = "deploy.canary-share-set";
+        Path log = dir.resolve("engine-canary.log");
+        Process process = io.jenkins.plugins.immutable.engine.testing.EngineMain.start(phase, log, "deploy-canary",
+                env.engine().stateDir().toString(), io.jenkins.plugins.immutable.engine.testing.TestServices.get().dockerHost(),
+                BlueGreenFixture.ENVIRONMENT, v2.toString(), env.app(), env.haproxy().socket().toString(), "10,50,100", "1s");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!java.nio.file.Files.readString(log).contains(FaultPoints.MARKER + phase)) {
+            assertThat(process.isAlive()).as("reaches %s (log: %s)", phase, java.nio.file.Files.readString(log)).isTrue();
+            assertThat(System.nanoTime() - deadline).as("reaching " + phase).isNegative();
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        HaproxyRouter router = new HaproxyRouter(new HaproxyRuntime(env.haproxy().socket()), "app");
+        assertThat(router.split()).as("killed with the split on the router").isTrue();
+
+        // Any command that changes the environment reconciles first: here a deploy of what is live.
+        EnvironmentView next = env.deploy(v1);
+
+        assertThat(next.notes()).anyMatch(n -> n.startsWith("Found a canary left split on HAProxy")
+                && n.contains("aborted it back to the stable colour blue"));
+        assertThat(router.split()).isFalse();
+        assertThat(router.state().live()).containsExactly(io.jenkins.plugins.immutable.engine.api.Colour.BLUE);
+        for (int i = 0; i < 20; i++) {
+            assertThat(env.get()).isEqualTo("v1");
+        }
+        assertThat(env.engine().containerNames()).noneMatch(n -> n.equals(env.app() + "-staging-green"));
+    }
+
     private void awaitPause() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (steps.stream().noneMatch(s -> s.text().contains("pause"))) {
