@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Moves traffic to a canary step by step and judges each step from the router's counters (see {@link CanaryAnalysis}).
  * A step gives the canary its share, then at each interval judges the counter deltas since the step began: success
- * advances, failure aborts at once, inconclusive waits; {@link CanarySettings#inconclusiveLimit()} inconclusive intervals
+ * advances, failure aborts at once (a breach is looked for at every poll, not only at the end of an interval),
+ * inconclusive waits; {@link CanarySettings#inconclusiveLimit()} inconclusive intervals
  * in a row abort. A {@code pause} keeps the share (still watching for failures) until {@code promote}. A step of 100, or
  * the end of the steps, returns {@code promote}: the caller makes the normal switch. The caller's operator signals are
  * read at every poll, so an {@code abort} is acted on within one poll.
@@ -76,11 +77,15 @@ public final class CanaryStrategy {
             }
             ServerCounters now = target.counters();
             maxRtime = Math.max(maxRtime, now.rtime());
-            if (System.nanoTime() - intervalEnd < 0) {
+            StepFigures figures = analysis.judge(step, share, now.since(start), maxRtime);
+            boolean intervalOver = System.nanoTime() - intervalEnd >= 0;
+            // A breach aborts at the poll that sees it; a pass or too little data waits for the end of the interval.
+            if (!intervalOver && figures.verdict() != Verdict.FAILURE) {
                 continue;
             }
-            intervalEnd += settings.interval().toNanos();
-            StepFigures figures = analysis.judge(step, share, now.since(start), maxRtime);
+            if (intervalOver) {
+                intervalEnd += settings.interval().toNanos();
+            }
             if (pause && figures.verdict() != Verdict.FAILURE) {
                 continue;
             }

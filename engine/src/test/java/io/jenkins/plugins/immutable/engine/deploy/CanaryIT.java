@@ -147,6 +147,8 @@ class CanaryIT {
             load.awaitMore("v2", 5);
             Thread.sleep(1_500);
             assertThat(deploy).as("a pause never ends by itself").isNotDone();
+            assertThat(env.engine().engine().status("staging").notes()).anyMatch(n -> n.startsWith("Canary in progress:"
+                    + " HAProxy weights blue 90, green 10") && n.contains("pause at 10%"));
             env.engine().engine().promote("staging");
             EnvironmentView view = deploy.get(30, TimeUnit.SECONDS);
             assertThat(view.previous().releaseId()).isNotEqualTo(view.active().releaseId());
