@@ -130,7 +130,7 @@ final class CanaryRun implements CanaryTarget {
 
     /** All traffic back to stable at once, the canary's container removed, recorded ABORTED. */
     private void abort(String reason) throws ReleaseException {
-        s.router().endSplitTowardsStable(canary.colour());
+        s.router().endSplitTowardsStable(canary.colour(), TrafficSwitch.DRAIN_TIMEOUT);
         s.events().on(new EngineEvent.CanaryStep(s.name(), 0, 0, 0, 0, 0, "aborted", "aborted: " + reason
                 + "; all traffic to " + stable.colour().label()));
         s.removeContainer(canary.colour(), canary.container());

@@ -254,7 +254,7 @@ public final class DeployStage {
     }
 
     /**
-     * When a canary split is on the router (both colours ready, weights not the engine's), {@code promote} asks the
+     * When a canary split is on the router (both colours live, weights that are shares adding up to 100), {@code promote} asks the
      * running canary to advance and {@code abort} or {@code rollback} take the canary out of the router at once, without
      * waiting for the lock its deploy holds. Then, if no operation holds the lock (the deploy died), the leftovers are
      * cleaned up under it; else the running deploy removes the canary and ends.
@@ -264,7 +264,7 @@ public final class DeployStage {
     private Optional<EnvironmentView> toRunningCanary(String environment, String operation) throws ReleaseException {
         EnvironmentState state = stored(environment);
         HaproxyRouter router = router(state.settings());
-        if (!router.split() || router.state().live().size() != 2) {
+        if (!router.canarySplit()) {
             return Optional.empty();
         }
         DockerGateway docker = dockers.apply(DockerEndpoint.of(state.settings()));
@@ -276,7 +276,7 @@ public final class DeployStage {
                     + " of " + environment + " to advance: past its pause, or else to 100%."));
             return Optional.of(status(environment));
         }
-        router.endSplitTowardsStable(canary);
+        router.endSplitTowardsStable(canary, TrafficSwitch.DRAIN_TIMEOUT);
         events.on(new io.jenkins.plugins.immutable.engine.api.EngineEvent.Notice("Aborted the canary in " + canary.label() + " of "
                 + environment + " (" + operation + "): all new requests go to " + canary.other().label() + " again."));
         try {

@@ -134,28 +134,30 @@ final class Reconciler {
     }
 
     /**
-     * Weights that are not the engine's, with nobody holding the lock: a canary whose deploy died (or a split made from
-     * outside). Never a lasting split: the canary (the colour whose container started later) is taken out of the router at
+     * A canary's shares on the router (both colours live, weights adding up to 100), with nobody holding the lock: a
+     * canary whose deploy died. Never a lasting split: the canary (the colour whose container started later) is taken out of the router at
      * once and removed, and the stable colour keeps all traffic. Told apart from a switch cut short (both colours ready at
      * the engine's weight, which {@link #finishSwitchFoundOnTarget} finishes towards the newer colour) by the weights.
      */
     private static void abortCanaryFoundOnTarget(Session s) throws ReleaseException {
-        if (!s.router().split()) {
+        Map<Colour, Integer> weights = s.router().weights();
+        if (weights.get(Colour.BLUE) + weights.get(Colour.GREEN) != HaproxyRouter.FULL_SHARE) {
             return;
         }
-        Map<Colour, Integer> weights = s.router().weights();
         Slot blue = s.state().blue();
         Slot green = s.state().green();
-        if (blue == null || green == null || !blue.hasContainer() || !green.hasContainer()) {
+        if (!s.router().canarySplit() || blue == null || green == null || !blue.hasContainer() || !green.hasContainer()) {
+            // A canary's shares with one colour live: an abort cut short after the canary left the router.
             s.router().resetWeights();
-            s.note("HAProxy's weights were left split (blue " + weights.get(Colour.BLUE) + ", green " + weights.get(Colour.GREEN)
-                    + ") with no canary beside the live colour: set them back to " + HaproxyRouter.ENGINE_WEIGHT + ".");
+            s.note("HAProxy's weights were left at a canary's shares (blue " + weights.get(Colour.BLUE) + ", green "
+                    + weights.get(Colour.GREEN) + ") with no canary taking traffic: set them back to " + HaproxyRouter.ENGINE_WEIGHT
+                    + ".");
             return;
         }
         Colour canary = CanaryRun.newer(s.target());
         Slot canarySlot = s.state().slot(canary);
         Slot stable = s.state().slot(canary.other());
-        s.router().endSplitTowardsStable(canary);
+        s.router().endSplitTowardsStable(canary, TrafficSwitch.DRAIN_TIMEOUT);
         if (!s.router().state().server(canary.other()).receivesNewRequests() && TrafficSwitch.stillHealthy(s, stable)) {
             s.router().switchTo(canary.other(), stable.hostPort(), TrafficSwitch.DRAIN_TIMEOUT);
         }

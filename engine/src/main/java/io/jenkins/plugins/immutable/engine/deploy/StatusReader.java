@@ -110,7 +110,7 @@ final class StatusReader {
     /** A canary in progress (weights not the engine's): its share and the latest step from the history. */
     private void canaryNote(EnvironmentState state, List<String> notes) throws ReleaseException {
         try {
-            if (!router.split()) {
+            if (!router.canarySplit()) {
                 return;
             }
             java.util.Map<io.jenkins.plugins.immutable.engine.api.Colour, Integer> weights = router.weights();

@@ -393,12 +393,20 @@ public final class HaproxyRouter {
     }
 
     /**
-     * Takes all new requests away from {@code canary} at once: weight 0 and {@code maint}, then sets both weights back to
-     * the engine's weight. The other colour is untouched apart from its weight.
+     * Takes all new requests away from {@code canary} at once (weight 0), lets its requests in flight finish for up to
+     * {@code drainTimeout}, puts it into {@code maint}, then sets both weights back to the engine's. The other colour is
+     * untouched apart from its weight.
      */
-    public void endSplitTowardsStable(Colour canary) throws ReleaseException {
+    public void endSplitTowardsStable(Colour canary, Duration drainTimeout) throws ReleaseException {
         setWeight(canary, 0);
-        setAdmin(canary, AdminState.MAINT);
+        int left = awaitDrained(canary, drainTimeout);
+        if (left > 0) {
+            warn(canary.label() + " still had " + left + " request(s) in flight after the drain timeout of "
+                    + drainTimeout.toMillis() + " ms; putting it into maintenance anyway");
+        }
+        if (state().server(canary).admin() != AdminState.MAINT) {
+            setAdmin(canary, AdminState.MAINT);
+        }
         resetWeights();
     }
 
@@ -412,9 +420,19 @@ public final class HaproxyRouter {
         }
     }
 
-    /** Whether the weights are not the engine's: a canary split is in progress, or was left behind. */
+    /** Whether the weights are not the engine's: a canary, or a change from outside (drift). */
     public boolean split() throws ReleaseException {
         return weights().values().stream().anyMatch(w -> w != ENGINE_WEIGHT);
+    }
+
+    /**
+     * Whether the router shows a canary: both colours take new requests and their weights are shares that add up to
+     * {@link #FULL_SHARE}, as only {@link #beginSplit} and {@link #setShare} leave them. Any other weights are a change
+     * from outside, for drift to report, never mistaken for a canary to abort.
+     */
+    public boolean canarySplit() throws ReleaseException {
+        Map<Colour, Integer> w = weights();
+        return w.get(Colour.BLUE) + w.get(Colour.GREEN) == FULL_SHARE && state().live().size() == 2;
     }
 
     /** Each colour's counters now ({@code show stat}); deltas between two readings judge a canary step. */

@@ -106,7 +106,8 @@ class CanaryIT {
             int failedAfterAbort = load.failures.get();
             load.awaitMore("v1", 50);
             load.stop();
-            assertThat(load.failures.get()).as("no failure once the abort returned").isEqualTo(failedAfterAbort);
+            // Only answers a client had already been sent could still arrive after the abort returned: one per client.
+            assertThat(load.failures.get() - failedAfterAbort).as("failures after the abort returned").isLessThanOrEqualTo(4);
             assertThat(load.failures.get()).as("failed requests of " + answersDuring + " during the canary: " + load.answers)
                     .isPositive().isLessThanOrEqualTo((int) Math.ceil(answersDuring * 0.15));
         }
