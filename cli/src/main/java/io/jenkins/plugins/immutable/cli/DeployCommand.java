@@ -20,7 +20,11 @@ import picocli.CommandLine.Option;
                 "      --haproxy-socket /run/haproxy/admin.sock --health-path /health --health-timeout 30s",
                 "HAProxy on another machine: --haproxy-socket tcp://10.0.0.5:9999 (stats socket ipv4@10.0.0.5:9999 level admin);",
                 "a Docker host over TLS: --docker-host tcp://10.0.0.6:2376 --docker-tls-verify --docker-cert-path ~/.docker/prod",
-                "Later deploys: immutable deploy --env staging --ref 127.0.0.1:5000/team/hello@sha256:<64 hex>"})
+                "Later deploys: immutable deploy --env staging --ref 127.0.0.1:5000/team/hello@sha256:<64 hex>",
+                "A canary: immutable deploy --env prod --ref … --strategy canary --canary-steps 5,25,pause,100 \\",
+                "      --canary-interval 30s --max-error-rate 1% --max-p99 800ms --min-requests 50",
+                "  ('immutable promote --env prod' passes a pause or goes to 100%; 'immutable abort --env prod' returns all",
+                "  traffic to the stable colour at once; a breach, or 3 intervals in a row with too few requests, aborts: exit 4)"})
 final class DeployCommand extends EngineCommand {
 
     @Option(names = "--env", required = true, paramLabel = "NAME", description = "The environment's name, such as staging.")
@@ -81,6 +85,36 @@ final class DeployCommand extends EngineCommand {
                     + " with the environment.")
     String publicKey;
 
+    @Option(names = "--strategy", paramLabel = "blue-green|canary",
+            description = "How traffic moves to the new colour: blue-green (one atomic switch) or canary (shares by HAProxy"
+                    + " weights, step by step, each judged from HAProxy's counters). Stored with the environment"
+                    + " (default: blue-green).")
+    String strategy;
+
+    @Option(names = "--canary-steps", paramLabel = "5,25,pause,100",
+            description = "The canary's shares in percent, increasing; 'pause' waits for 'immutable promote'. 100 is the normal"
+                    + " switch (default: 5,25,50,100).")
+    String canarySteps;
+
+    @Option(names = "--canary-interval", paramLabel = "DURATION",
+            description = "How long each analysis interval lasts, such as 30s (default: 30s).")
+    String canaryInterval;
+
+    @Option(names = "--max-error-rate", paramLabel = "PERCENT",
+            description = "The highest share of 5xx answers, response and connection errors a step may have, such as 1%"
+                    + " (default: 1%).")
+    String maxErrorRate;
+
+    @Option(names = "--max-p99", paramLabel = "DURATION",
+            description = "The highest response time a step may have, such as 800ms. HAProxy 2.6 has no percentile: compared"
+                    + " with the highest rtime (its average over the last 1024 requests) seen in the step (default: none).")
+    String maxP99;
+
+    @Option(names = "--min-requests", paramLabel = "N",
+            description = "Fewer requests than this in a step is inconclusive, never a pass; 3 inconclusive intervals in a"
+                    + " row abort (default: 50).")
+    String minRequests;
+
     @Override
     protected int run(Session session) throws Exception {
         DeployRequest request = request(session.dockerHostFlag(), session.dockerTlsVerifyFlag(), session.dockerCertPathFlag());
@@ -115,6 +149,8 @@ final class DeployCommand extends EngineCommand {
                 .publicKey(publicKey)
                 .dockerHost(dockerHost)
                 .dockerTls(dockerTlsVerify, dockerCertPath)
+                .strategy(strategy)
+                .canary(canarySteps, canaryInterval, maxErrorRate, maxP99, minRequests)
                 .build(), extra);
     }
 }

@@ -44,7 +44,13 @@ final class Flags {
             Map.entry("publicKey", "--public-key"),
             Map.entry("builderId", "--builder-id"),
             Map.entry("requireSignature", "--require-signature"),
-            Map.entry("state", "--state"));
+            Map.entry("state", "--state"),
+            Map.entry("strategy", "--strategy"),
+            Map.entry("canarySteps", "--canary-steps"),
+            Map.entry("canaryInterval", "--canary-interval"),
+            Map.entry("maxErrorRate", "--max-error-rate"),
+            Map.entry("maxP99", "--max-p99"),
+            Map.entry("minRequests", "--min-requests"));
 
     private Flags() {
     }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** {@code immutable promote}: move traffic to the healthy colour a manual-promotion deploy left waiting. */
 @Command(name = "promote", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Move traffic to the colour that passed its health check and waits for promotion "
-                + "(after 'deploy --manual-promotion').", ""},
+                + "(after 'deploy --manual-promotion').",
+            "During a canary: the running canary advances past its pause, or else straight to 100% (the normal switch).", ""},
         footer = {"", "Example:", "  immutable promote --env staging"})
 final class PromoteCommand extends EngineCommand {
 

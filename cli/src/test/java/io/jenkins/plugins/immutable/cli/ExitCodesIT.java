@@ -101,4 +101,33 @@ class ExitCodesIT {
         assertThat(status.get("active").get("colour").asText()).isEqualTo("blue");
         assertThat(status.get("active").get("releaseId").asText()).isEqualTo(release.get("releaseId").asText());
     }
+
+    @Test
+    void aCanaryWithoutTrafficExits4AtItsInconclusiveLimitAndTrafficStaysOnStable() throws Exception {
+        String canaryEnv = RealCli.uniqueEnv("canary");
+        // A router of its own: the environments of this class would otherwise share the backend's two servers.
+        HaproxyProcess router = HaproxyProcess.start(dir.resolve("haproxy-canary"), "hello");
+        try {
+            CliRun.Result first = cli.run("deploy", "--env", canaryEnv, "--ref", release.get("ref").asText(), "--haproxy-socket",
+                    router.socket().toString(), "--haproxy-backend", router.backend(), "--health-path", "/health", "--app",
+                    "exit");
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            CliRun.Result v2 = cli.run("build", "--image", repository, "--context",
+                    SampleApp.write(dir.resolve("canary"), "canary\n").toString(), "--output", "json");
+            assertThat(v2.exitCode()).as(v2.toString()).isZero();
+
+            CliRun.Result canary = cli.run("deploy", "--env", canaryEnv, "--ref", JSON.readTree(v2.out()).get("ref").asText(),
+                    "--strategy", "canary", "--canary-steps", "10,100", "--canary-interval", "300ms", "--min-requests", "5");
+
+            assertThat(canary.exitCode()).as(canary.toString()).isEqualTo(4);
+            assertThat(canary.out()).contains("[canary] " + canaryEnv + ": step 1/2: 10% of new requests to the canary")
+                    .contains("inconclusive: 0 requests");
+            assertThat(canary.err()).contains("stayed inconclusive for 3 intervals in a row").doesNotContain("\tat ");
+            String url = "http://127.0.0.1:" + router.frontendPort() + "/";
+            assertThat(HttpGet.get(url).toString()).isEqualTo("200 exit codes");
+        } finally {
+            router.close();
+            RealCli.removeContainers("exit-" + canaryEnv + "-");
+        }
+    }
 }

@@ -31,6 +31,12 @@ public final class DeploySpec implements Serializable {
     private Boolean requireSignature;
     /** PEM text, or a path on the agent (relative to the workspace). Public: no secret. */
     private String publicKey;
+    private String strategy;
+    private String canarySteps;
+    private String canaryInterval;
+    private String maxErrorRate;
+    private String maxP99;
+    private String minRequests;
 
     private DeploySpec() {
     }
@@ -78,6 +84,8 @@ public final class DeploySpec implements Serializable {
                         .filter(p -> !p.isEmpty()).toList())
                 .requireSignature(requireSignature)
                 .publicKey(key == null || key.contains("-----BEGIN") ? key : workspace.resolve(key.strip()).toString())
+                .strategy(strategy)
+                .canary(canarySteps, canaryInterval, maxErrorRate, maxP99, minRequests)
                 .credentials(login == null ? null : login.toCredentials())
                 .build();
     }
@@ -137,6 +145,17 @@ public final class DeploySpec implements Serializable {
         public Builder signaturePolicy(Boolean requireSignature, String publicKey) {
             s.requireSignature = requireSignature;
             s.publicKey = given(publicKey);
+            return this;
+        }
+
+        /** The strategy ({@code blue-green} or {@code canary}) and a canary's settings, as typed; blanks are not given. */
+        public Builder canary(String strategy, String steps, String interval, String maxErrorRate, String maxP99, String minRequests) {
+            s.strategy = given(strategy);
+            s.canarySteps = given(steps);
+            s.canaryInterval = given(interval);
+            s.maxErrorRate = given(maxErrorRate);
+            s.maxP99 = given(maxP99);
+            s.minRequests = given(minRequests);
             return this;
         }
 

@@ -52,6 +52,12 @@ public final class ImmutableDeployStep extends Step {
     private String verifyKeyCredentialsId;
     private String stateDir;
     private String registryCredentialsId;
+    private String strategy;
+    private String canarySteps;
+    private String canaryInterval;
+    private String maxErrorRate;
+    private String maxP99;
+    private String minRequests;
 
     @DataBoundConstructor
     public ImmutableDeployStep(String ref, String environment) {
@@ -225,6 +231,62 @@ public final class ImmutableDeployStep extends Step {
         this.registryCredentialsId = FormValues.fixEmptyAndTrim(registryCredentialsId);
     }
 
+    public String getStrategy() {
+        return strategy;
+    }
+
+    /** {@code blue-green} or {@code canary}; unset keeps what the environment stores. */
+    @DataBoundSetter
+    public void setStrategy(String strategy) {
+        this.strategy = FormValues.fixEmptyAndTrim(strategy);
+    }
+
+    public String getCanarySteps() {
+        return canarySteps;
+    }
+
+    /** The canary's shares in percent, {@code 5,25,pause,100}. */
+    @DataBoundSetter
+    public void setCanarySteps(String canarySteps) {
+        this.canarySteps = FormValues.fixEmptyAndTrim(canarySteps);
+    }
+
+    public String getCanaryInterval() {
+        return canaryInterval;
+    }
+
+    @DataBoundSetter
+    public void setCanaryInterval(String canaryInterval) {
+        this.canaryInterval = FormValues.fixEmptyAndTrim(canaryInterval);
+    }
+
+    public String getMaxErrorRate() {
+        return maxErrorRate;
+    }
+
+    @DataBoundSetter
+    public void setMaxErrorRate(String maxErrorRate) {
+        this.maxErrorRate = FormValues.fixEmptyAndTrim(maxErrorRate);
+    }
+
+    public String getMaxP99() {
+        return maxP99;
+    }
+
+    @DataBoundSetter
+    public void setMaxP99(String maxP99) {
+        this.maxP99 = FormValues.fixEmptyAndTrim(maxP99);
+    }
+
+    public String getMinRequests() {
+        return minRequests;
+    }
+
+    @DataBoundSetter
+    public void setMinRequests(String minRequests) {
+        this.minRequests = FormValues.fixEmptyAndTrim(minRequests);
+    }
+
     DeploySpec toSpec() {
         return DeploySpec.builder(environment, ref)
                 .app(app)
@@ -237,6 +299,7 @@ public final class ImmutableDeployStep extends Step {
                 .readOnly(readOnly)
                 .writablePaths(writablePaths)
                 .signaturePolicy(requireSignature, publicKey)
+                .canary(strategy, canarySteps, canaryInterval, maxErrorRate, maxP99, minRequests)
                 .build();
     }
 
@@ -277,6 +340,14 @@ public final class ImmutableDeployStep extends Step {
             items.add("As the environment has it (automatic on its first deploy)", "");
             items.add("Manual: leave the new colour waiting for immutablePromote", "true");
             items.add("Automatic: switch traffic once healthy", "false");
+            return items;
+        }
+
+        public ListBoxModel doFillStrategyItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("As the environment has it (blue/green on its first deploy)", "");
+            items.add("Blue/green: one atomic switch once healthy", "blue-green");
+            items.add("Canary: traffic shares step by step, judged from HAProxy's counters", "canary");
             return items;
         }
 

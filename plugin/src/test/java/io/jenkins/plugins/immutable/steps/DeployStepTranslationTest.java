@@ -60,6 +60,26 @@ class DeployStepTranslationTest {
     }
 
     @Test
+    void aCanaryReachesTheRequest() throws Exception {
+        ImmutableDeployStep step = new ImmutableDeployStep(Samples.refText('a'), "production");
+        step.setStrategy("canary");
+        step.setCanarySteps("5,25,pause,100");
+        step.setCanaryInterval("30s");
+        step.setMaxErrorRate("1%");
+        step.setMaxP99("800ms");
+        step.setMinRequests("50");
+
+        SettingsOverrides o = step.toSpec().toRequest(workspace, null).overrides();
+
+        assertThat(o.strategy()).isEqualTo("canary");
+        assertThat(o.canary().steps()).containsExactly(5, 25, 0, 100);
+        assertThat(o.canary().interval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.canary().maxErrorRate()).isEqualTo(0.01);
+        assertThat(o.canary().maxP99()).isEqualTo(Duration.ofMillis(800));
+        assertThat(o.canary().minRequests()).isEqualTo(50);
+    }
+
+    @Test
     void manualPromotionFalseIsSentNotDropped() throws Exception {
         ImmutableDeployStep step = new ImmutableDeployStep(Samples.refText('a'), "staging");
         step.setManualPromotion(false);

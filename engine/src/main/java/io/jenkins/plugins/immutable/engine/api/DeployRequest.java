@@ -41,6 +41,12 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
         private String publicKey;
         private Boolean dockerTlsVerify;
         private String dockerCertPath;
+        private String strategy;
+        private String canarySteps;
+        private String canaryInterval;
+        private String maxErrorRate;
+        private String maxP99;
+        private String minRequests;
 
         private Builder() {
         }
@@ -146,6 +152,26 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             return this;
         }
 
+        /** {@code blue-green} (an atomic switch) or {@code canary}; {@code null} keeps the stored strategy. */
+        public Builder strategy(String strategy) {
+            this.strategy = strategy;
+            return this;
+        }
+
+        /**
+         * A canary's settings, as typed: steps {@code 5,25,pause,100}, interval {@code 30s}, the highest error rate
+         * {@code 1%}, the highest response time {@code 800ms}, the fewest requests a step is judged on; {@code null}s take
+         * the defaults. Only with {@link #strategy(String) strategy canary}.
+         */
+        public Builder canary(String steps, String interval, String maxErrorRate, String maxP99, String minRequests) {
+            this.canarySteps = steps;
+            this.canaryInterval = interval;
+            this.maxErrorRate = maxErrorRate;
+            this.maxP99 = maxP99;
+            this.minRequests = minRequests;
+            return this;
+        }
+
         /** Registry credentials for pulling the image; never stored with the environment. */
         public Builder credentials(RegistryCredentials credentials) {
             this.credentials = credentials;
@@ -194,12 +220,68 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             List<String> writable = writablePaths == null ? null : writablePaths(problems);
             String publicKeyPem = publicKey == null || publicKey.isBlank() ? null : problems.parse("publicKey", publicKey,
                     PublicKeyText::read);
+            String strategyName = strategy == null || strategy.isBlank() ? null : strategy.strip().toLowerCase(java.util.Locale.ROOT);
+            CanarySettings canary = canary(problems, strategyName);
             problems.throwIfAny();
             SettingsOverrides overrides = new SettingsOverrides(strip(app), strip(dockerHost), parsedPort, strip(healthPath), timeout,
                     router == null || router.isTcp() ? null : router.socket(), strip(haproxyBackend), manualPromotion, keep, readOnly,
                     writable, requireSignature, publicKeyPem, router != null && router.isTcp() ? router.toString() : null,
-                    dockerTlsVerify, certPath);
+                    dockerTlsVerify, certPath, strategyName, canary);
             return new DeployRequest(environment.strip(), parsedRef, overrides, credentials);
+        }
+
+        private CanarySettings canary(Problems problems, String strategyName) {
+            if (strategyName != null && !strategyName.equals(EnvironmentSettings.BLUE_GREEN)
+                    && !strategyName.equals(EnvironmentSettings.CANARY)) {
+                problems.add("strategy", "'" + strategy + "' is not a strategy: expected blue-green or canary");
+                return null;
+            }
+            String[][] given = {{"canarySteps", canarySteps}, {"canaryInterval", canaryInterval}, {"maxErrorRate", maxErrorRate},
+                {"maxP99", maxP99}, {"minRequests", minRequests}};
+            if (!EnvironmentSettings.CANARY.equals(strategyName)) {
+                for (String[] field : given) {
+                    if (field[1] != null && !field[1].isBlank()) {
+                        problems.add(field[0], "'" + field[1] + "' is a canary setting, but the strategy is "
+                                + (strategyName == null ? "not given" : strategyName) + ": expected it only with strategy canary");
+                    }
+                }
+                return null;
+            }
+            java.util.List<Integer> steps = blank(canarySteps) ? CanarySettings.DEFAULT_STEPS
+                    : problems.parse("canarySteps", canarySteps, CanarySettings::parseSteps);
+            Duration interval = blank(canaryInterval) ? CanarySettings.DEFAULT_INTERVAL
+                    : problems.parse("canaryInterval", canaryInterval, Durations::parse);
+            if (interval != null && interval.isZero()) {
+                problems.add("canaryInterval", "0 leaves no time to judge a step: " + Durations.EXPECTED);
+            }
+            Double rate = blank(maxErrorRate) ? CanarySettings.DEFAULT_MAX_ERROR_RATE
+                    : problems.parse("maxErrorRate", maxErrorRate, CanarySettings::parseRate);
+            Duration p99 = blank(maxP99) ? null : problems.parse("maxP99", maxP99, Durations::parse);
+            if (p99 != null && p99.isZero()) {
+                problems.add("maxP99", "0 fails every answer: " + Durations.EXPECTED);
+            }
+            Integer min = blank(minRequests) ? CanarySettings.DEFAULT_MIN_REQUESTS
+                    : problems.parse("minRequests", minRequests, Builder::parsePositive);
+            if (steps == null || interval == null || interval.isZero() || rate == null || (p99 != null && p99.isZero()) || min == null) {
+                return null;
+            }
+            return new CanarySettings(steps, interval, rate, p99, min, CanarySettings.DEFAULT_INCONCLUSIVE_LIMIT);
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+
+        private static Integer parsePositive(String text) {
+            try {
+                int value = Integer.parseInt(text.strip());
+                if (value >= 1) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("'" + text + "' is not a count: expected a whole number of 1 or more");
         }
 
         private List<String> writablePaths(Problems problems) {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.immutable.engine.api;
 
 /**
- * A release in a colour of an environment: {@code STARTING → HEALTHY → ACTIVE → WARM → RETIRED}, or
+ * A release in a colour of an environment: {@code STARTING → HEALTHY → (CANARY) → ACTIVE → WARM → RETIRED}, or
  * {@code → ABORTED} when its health check fails or it is aborted.
  */
 public enum DeploymentState {
@@ -9,6 +9,8 @@ public enum DeploymentState {
     STARTING,
     /** It passed its health check and waits for promotion; no traffic. */
     HEALTHY,
+    /** It passed its health check and receives a share of the traffic beside the stable colour (a canary step). */
+    CANARY,
     /** It receives the traffic. */
     ACTIVE,
     /** It was active before; its container still runs, so a rollback to it is a switch. */

@@ -61,4 +61,16 @@ public sealed interface EngineEvent {
                     + "to " + to + " in " + switchMillis + " ms";
         }
     }
+
+    /**
+     * A canary step began, or was judged: {@code verdict} is {@code begun}, {@code success}, {@code failure},
+     * {@code inconclusive}, {@code promoted} or {@code aborted}; {@code p99Millis} is HAProxy's {@code rtime} figure.
+     */
+    record CanaryStep(String environment, int step, int share, long requests, long errors, long p99Millis, String verdict,
+            String text) implements EngineEvent {
+        @Override
+        public String message() {
+            return "[canary] " + environment + ": " + text;
+        }
+    }
 }

@@ -31,11 +31,13 @@ import java.util.List;
  *                        as the process environment says (environments stored before TLS settings existed)
  * @param dockerCertPath  the folder with {@code ca.pem}, {@code cert.pem}, {@code key.pem} for that TLS
  *                        ({@code DOCKER_CERT_PATH}); only the path is stored, never key material
+ * @param canary          the strategy: {@code null} for blue/green (an atomic switch), else a canary with these steps and
+ *                        thresholds (environments stored before canaries existed read back blue/green)
  */
 public record EnvironmentSettings(String app, String dockerHost, int containerPort, String healthPath, Duration healthTimeout,
         Path haproxySocket, String haproxyBackend, boolean manualPromotion, Duration keepPrevious, boolean readOnly,
         List<String> writablePaths, boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify,
-        Path dockerCertPath) implements Serializable {
+        Path dockerCertPath, CanarySettings canary) implements Serializable {
 
     public EnvironmentSettings {
         // Environments stored before these settings existed read back with null (and false).
@@ -52,6 +54,23 @@ public record EnvironmentSettings(String app, String dockerHost, int containerPo
             haproxyTcp = tcp.toString();
         }
     }
+
+    /** Settings with a blue/green strategy: the form before canaries. */
+    public EnvironmentSettings(String app, String dockerHost, int containerPort, String healthPath, Duration healthTimeout,
+            Path haproxySocket, String haproxyBackend, boolean manualPromotion, Duration keepPrevious, boolean readOnly,
+            List<String> writablePaths, boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify,
+            Path dockerCertPath) {
+        this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
+                keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, dockerTlsVerify, dockerCertPath, null);
+    }
+
+    /** {@code blue-green} or {@code canary}. */
+    public String strategy() {
+        return canary == null ? BLUE_GREEN : CANARY;
+    }
+
+    public static final String BLUE_GREEN = "blue-green";
+    public static final String CANARY = "canary";
 
     /** Settings with a unix socket (or none), the process environment's Docker TLS and no signature policy: the form before
      * remote endpoints and signing. */
@@ -72,13 +91,14 @@ public record EnvironmentSettings(String app, String dockerHost, int containerPo
         return new EnvironmentSettings(app, dockerHost, containerPort, healthPath, healthTimeout,
                 router == null || router.isTcp() ? null : router.socket(), haproxyBackend, manualPromotion, keepPrevious, readOnly,
                 writablePaths, requireSignature, publicKey, router != null && router.isTcp() ? router.toString() : null,
-                dockerTlsVerify, dockerCertPath);
+                dockerTlsVerify, dockerCertPath, canary);
     }
 
     /** These settings with the Docker host reached with this TLS ({@code null}s: the process environment's). */
     public EnvironmentSettings withDockerTls(Boolean verify, Path certPath) {
         return new EnvironmentSettings(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend,
-                manualPromotion, keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, verify, certPath);
+                manualPromotion, keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, verify, certPath,
+                canary);
     }
 
     public static final int DEFAULT_PORT = 8080;

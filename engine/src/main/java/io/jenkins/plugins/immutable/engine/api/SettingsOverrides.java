@@ -9,12 +9,13 @@ import java.util.List;
  * The environment settings a deploy was given; {@code null} fields keep the stored (or default) value. HAProxy's address
  * is {@code haproxySocket} (a unix socket) or {@code haproxyTcp} ({@code tcp://HOST:PORT}); giving either replaces the
  * stored one. {@code dockerTlsVerify} and {@code dockerCertPath} are the Docker host's TLS ({@code --docker-tls-verify},
- * {@code --docker-cert-path}).
+ * {@code --docker-cert-path}). {@code strategy} ({@code blue-green} or {@code canary}) with {@code canary} (its settings,
+ * complete) replaces the stored strategy; {@code null} keeps it.
  */
 public record SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
         Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly, List<String> writablePaths,
-        Boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify, Path dockerCertPath)
-        implements Serializable {
+        Boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify, Path dockerCertPath,
+        String strategy, CanarySettings canary) implements Serializable {
 
     public static final SettingsOverrides NONE = new SettingsOverrides(null, null, null, null, null, null, null, null, null, null,
             null);
@@ -29,6 +30,16 @@ public record SettingsOverrides(String app, String dockerHost, Integer container
             List<String> writablePaths) {
         this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
                 keepPrevious, readOnly, writablePaths, null, null, null, null, null);
+    }
+
+    /** Overrides that leave the strategy as stored: the form before canaries. */
+    public SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
+            Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly,
+            List<String> writablePaths, Boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify,
+            Path dockerCertPath) {
+        this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
+                keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, dockerTlsVerify, dockerCertPath,
+                null, null);
     }
 
     /** The HAProxy address this deploy was given, or {@code null}. */

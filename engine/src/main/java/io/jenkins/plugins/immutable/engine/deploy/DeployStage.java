@@ -98,11 +98,19 @@ public final class DeployStage {
                         + " move. Promote it, or abort it.");
                 return s.view(null);
             }
+            Optional<Slot> stable = s.state().active();
+            if (s.settings().canary() != null && stable.isPresent()) {
+                return s.view(canary(s, started, stable.get()));
+            }
             return s.view(promoteSlot(s, started, Intent.Operation.DEPLOY));
         });
     }
 
     public EnvironmentView promote(String environment) throws ReleaseException {
+        Optional<EnvironmentView> running = toRunningCanary(environment, "promote");
+        if (running.isPresent()) {
+            return running.get();
+        }
         return underLock(environment, "promote", null, null, s -> {
             Slot preview = s.state().inState(DeploymentState.HEALTHY).orElseThrow(() -> new InvalidInputException("environment",
                     "nothing in '" + s.name() + "' waits for promotion: deploy a release with manual promotion first"));
@@ -111,6 +119,10 @@ public final class DeployStage {
     }
 
     public EnvironmentView abort(String environment) throws ReleaseException {
+        Optional<EnvironmentView> running = toRunningCanary(environment, "abort");
+        if (running.isPresent()) {
+            return running.get();
+        }
         return underLock(environment, "abort", null, null, s -> {
             Slot preview = s.state().preview().orElseThrow(() -> new InvalidInputException("environment",
                     "nothing in '" + s.name() + "' waits for promotion, so there is nothing to abort"));
@@ -120,6 +132,11 @@ public final class DeployStage {
     }
 
     public EnvironmentView rollback(RollbackRequest request) throws ReleaseException {
+        // A rollback during a canary is its abort: all traffic back to the stable colour at once.
+        Optional<EnvironmentView> running = toRunningCanary(request.environment(), "rollback");
+        if (running.isPresent()) {
+            return running.get();
+        }
         return underLock(request.environment(), "rollback", null, request.credentials(), s -> {
             Optional<Slot> preview = s.state().preview();
             if (preview.isPresent()) {
@@ -223,6 +240,61 @@ public final class DeployStage {
                     + "; its container was removed.");
         }
         return TrafficSwitch.to(s, slot, operation);
+    }
+
+    private long canary(Session s, Slot started, Slot stable) throws ReleaseException {
+        if (!TrafficSwitch.stillHealthy(s, started)) {
+            return promoteSlot(s, started, Intent.Operation.DEPLOY);
+        }
+        s.note("Canary: " + started.releaseId() + " in " + started.colour().label() + " beside " + stable.releaseId() + " in "
+                + stable.colour().label() + ", steps " + io.jenkins.plugins.immutable.engine.api.CanarySettings.describeSteps(
+                        s.settings().canary().steps()) + ", every " + io.jenkins.plugins.immutable.engine.api.Durations.format(
+                        s.settings().canary().interval()) + ".");
+        return CanaryRun.run(s, started, stable);
+    }
+
+    /**
+     * When a canary split is on the router (both colours live, weights that are shares adding up to 100), {@code promote} asks the
+     * running canary to advance and {@code abort} or {@code rollback} take the canary out of the router at once, without
+     * waiting for the lock its deploy holds. Then, if no operation holds the lock (the deploy died), the leftovers are
+     * cleaned up under it; else the running deploy removes the canary and ends.
+     *
+     * @return the environment afterwards, or empty when no canary split is on the router
+     */
+    private Optional<EnvironmentView> toRunningCanary(String environment, String operation) throws ReleaseException {
+        EnvironmentState state = stored(environment);
+        HaproxyRouter router = router(state.settings());
+        if (!router.canarySplit()) {
+            return Optional.empty();
+        }
+        DockerGateway docker = dockers.apply(DockerEndpoint.of(state.settings()));
+        TargetView target = TargetSync.read(environment, state.settings().app(), docker, router.state());
+        Colour canary = CanaryRun.newer(target);
+        if (operation.equals("promote")) {
+            docker.createLockObject(CanaryRun.promoteSignal(environment), Map.of(TargetLabels.ENVIRONMENT, environment));
+            events.on(new io.jenkins.plugins.immutable.engine.api.EngineEvent.Notice("Asked the canary in " + canary.label()
+                    + " of " + environment + " to advance: past its pause, or else to 100%."));
+            return Optional.of(status(environment));
+        }
+        router.endSplitTowardsStable(canary, TrafficSwitch.DRAIN_TIMEOUT);
+        events.on(new io.jenkins.plugins.immutable.engine.api.EngineEvent.Notice("Aborted the canary in " + canary.label() + " of "
+                + environment + " (" + operation + "): all new requests go to " + canary.other().label() + " again."));
+        try {
+            return Optional.of(underLock(environment, operation, null, null, s -> {
+                Optional<Slot> preview = s.state().preview();
+                if (preview.isPresent()) {
+                    discard(s, preview.get(), Intent.Operation.ABORT);
+                }
+                return s.view(null);
+            }));
+        } catch (ReleaseException e) {
+            if (e.kind() != Kind.FAILED_SAFELY || !e.getMessage().contains("is locked")) {
+                throw e;
+            }
+            events.on(new io.jenkins.plugins.immutable.engine.api.EngineEvent.Notice("The deploy running the canary holds the"
+                    + " lock of " + environment + "; it removes the canary's container and ends (exit 4)."));
+            return Optional.of(status(environment));
+        }
     }
 
     private static void discard(Session s, Slot preview, Intent.Operation operation) throws ReleaseException {

@@ -54,7 +54,7 @@ record EnvironmentState(int version, String name, EnvironmentSettings settings, 
 
     /** A colour started for a release that has not received traffic yet. */
     Optional<Slot> preview() {
-        return inState(DeploymentState.STARTING, DeploymentState.HEALTHY);
+        return inState(DeploymentState.STARTING, DeploymentState.HEALTHY, DeploymentState.CANARY);
     }
 
     /** Where the next release goes: the colour that is not active. */

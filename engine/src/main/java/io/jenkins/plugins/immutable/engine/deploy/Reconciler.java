@@ -7,6 +7,8 @@ import io.jenkins.plugins.immutable.engine.ledger.Intent;
 import io.jenkins.plugins.immutable.engine.router.AdminState;
 import io.jenkins.plugins.immutable.engine.router.RouterState;
 import io.jenkins.plugins.immutable.engine.router.ServerState;
+import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,11 +32,15 @@ final class Reconciler {
                 case "start-container" -> undoStart(s, intent);
                 case "switch-router" -> finishOrUndoSwitch(s, intent);
                 case "remove-container" -> finishRemoval(s, intent);
+                case "canary" -> {
+                    // Undone from what the target shows, below: the split is aborted back to the stable colour.
+                }
                 default -> s.note("Found an interrupted " + describe(intent) + " at an unknown phase; left it as it is.");
             }
             s.done(intent);
         }
         undoStartsFoundOnTarget(s);
+        abortCanaryFoundOnTarget(s);
         finishSwitchFoundOnTarget(s);
         routerAgreesWithLedger(s);
         Retirement.retireIfDue(s);
@@ -125,6 +131,46 @@ final class Reconciler {
         s.transition(loser, DeploymentState.WARM, "the router sent it traffic beside " + winner.colour().label() + "; switched away");
         s.note("HAProxy sent traffic to both colours: finished the switch to " + winner.colour().label() + " ("
                 + winner.releaseId() + "); " + loser.colour().label() + " is warm.");
+    }
+
+    /**
+     * A canary's shares on the router (both colours live, weights adding up to 100), with nobody holding the lock: a
+     * canary whose deploy died. Never a lasting split: the canary (the colour whose container started later) is taken out of the router at
+     * once and removed, and the stable colour keeps all traffic. Told apart from a switch cut short (both colours ready at
+     * the engine's weight, which {@link #finishSwitchFoundOnTarget} finishes towards the newer colour) by the weights.
+     */
+    private static void abortCanaryFoundOnTarget(Session s) throws ReleaseException {
+        Map<Colour, Integer> weights = s.router().weights();
+        if (weights.get(Colour.BLUE) + weights.get(Colour.GREEN) != HaproxyRouter.FULL_SHARE) {
+            return;
+        }
+        Slot blue = s.state().blue();
+        Slot green = s.state().green();
+        if (!s.router().canarySplit() || blue == null || green == null || !blue.hasContainer() || !green.hasContainer()) {
+            // A canary's shares with one colour live: an abort cut short after the canary left the router.
+            s.router().resetWeights();
+            s.note("HAProxy's weights were left at a canary's shares (blue " + weights.get(Colour.BLUE) + ", green "
+                    + weights.get(Colour.GREEN) + ") with no canary taking traffic: set them back to " + HaproxyRouter.ENGINE_WEIGHT
+                    + ".");
+            return;
+        }
+        Colour canary = CanaryRun.newer(s.target());
+        Slot canarySlot = s.state().slot(canary);
+        Slot stable = s.state().slot(canary.other());
+        s.router().endSplitTowardsStable(canary, TrafficSwitch.DRAIN_TIMEOUT);
+        if (!s.router().state().server(canary.other()).receivesNewRequests() && TrafficSwitch.stillHealthy(s, stable)) {
+            s.router().switchTo(canary.other(), stable.hostPort(), TrafficSwitch.DRAIN_TIMEOUT);
+        }
+        s.removeContainer(canary, canarySlot.container());
+        s.transition(canarySlot, DeploymentState.ABORTED, "canary found unfinished on the target (no operation held the lock);"
+                + " aborted back to " + canary.other().label() + " and removed");
+        if (stable.state() != DeploymentState.ACTIVE) {
+            s.transition(stable, DeploymentState.ACTIVE, "the stable colour of an aborted canary: receives all traffic");
+        }
+        s.note("Found a canary left split on HAProxy (blue " + weights.get(Colour.BLUE) + ", green " + weights.get(Colour.GREEN)
+                + ") with no operation holding the lock: aborted it back to the stable colour " + canary.other().label() + " ("
+                + stable.releaseId() + "), which now receives all traffic; the canary " + canarySlot.releaseId() + " in "
+                + canary.label() + " was removed.");
     }
 
     private static void finishRemoval(Session s, Intent intent) throws ReleaseException {

@@ -45,8 +45,19 @@ final class SettingsResolver {
                 pick(given.writablePaths(), stored == null ? null : stored.writablePaths(), java.util.List.of()),
                 requireSignature(environment, stored, given),
                 pick(given.publicKey(), stored == null ? null : stored.publicKey(), null),
-                router.isTcp() ? router.toString() : null, tlsVerify, certPath);
+                router.isTcp() ? router.toString() : null, tlsVerify, certPath, canary(stored, given));
 
+    }
+
+    /** Given a strategy, it replaces the stored one (a canary with its settings); else the stored one stays. */
+    private static io.jenkins.plugins.immutable.engine.api.CanarySettings canary(EnvironmentSettings stored, SettingsOverrides given) {
+        if (given.strategy() == null) {
+            return stored == null ? null : stored.canary();
+        }
+        if (!EnvironmentSettings.CANARY.equals(given.strategy())) {
+            return null;
+        }
+        return given.canary() != null ? given.canary() : io.jenkins.plugins.immutable.engine.api.CanarySettings.defaults();
     }
 
     /** Once required, a signature stays required until a deploy says {@code requireSignature(false)}. */

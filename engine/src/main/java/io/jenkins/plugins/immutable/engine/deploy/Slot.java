@@ -22,7 +22,8 @@ record Slot(Colour colour, String releaseId, ImageRef ref, String container, int
 
     /** Whether a container for this slot should exist. */
     boolean hasContainer() {
-        return state == DeploymentState.STARTING || state == DeploymentState.HEALTHY || state == DeploymentState.ACTIVE
+        return state == DeploymentState.STARTING || state == DeploymentState.HEALTHY || state == DeploymentState.CANARY
+                || state == DeploymentState.ACTIVE
                 || state == DeploymentState.WARM;
     }
 

@@ -44,6 +44,7 @@ final class StatusReader {
         pending.ifPresent(i -> notes.add("An interrupted " + i.operation().name().toLowerCase(java.util.Locale.ROOT) + " ("
                 + i.phase() + ", started " + i.at() + ") will be finished or undone by the next command on this environment."));
         String live = routerLive(state, notes);
+        canaryNote(state, notes);
         checkContainers(state, notes);
         state.inState(DeploymentState.WARM).ifPresent(warm -> {
             if (Retirement.isDue(warm, state.settings().keepPrevious(), clock.instant())) {
@@ -104,6 +105,24 @@ final class StatusReader {
             notes.add("Disagreement: no release is recorded live, but HAProxy serves " + live + ".");
         }
         return live;
+    }
+
+    /** A canary in progress (weights not the engine's): its share and the latest step from the history. */
+    private void canaryNote(EnvironmentState state, List<String> notes) throws ReleaseException {
+        try {
+            if (!router.canarySplit()) {
+                return;
+            }
+            java.util.Map<io.jenkins.plugins.immutable.engine.api.Colour, Integer> weights = router.weights();
+            String latest = ledger.history(state.name()).stream()
+                    .filter(r -> r.state() == DeploymentState.CANARY).findFirst()
+                    .map(r -> "; latest: " + r.releaseId() + " in " + r.colour().label() + ", " + r.detail()).orElse("");
+            notes.add("Canary in progress: HAProxy weights blue " + weights.get(io.jenkins.plugins.immutable.engine.api.Colour.BLUE)
+                    + ", green " + weights.get(io.jenkins.plugins.immutable.engine.api.Colour.GREEN) + latest
+                    + ". 'promote' advances it, 'abort' returns all traffic to the stable colour.");
+        } catch (ComponentUnreachableException e) {
+            // reported by routerLive
+        }
     }
 
     private void checkContainers(EnvironmentState state, List<String> notes) throws ReleaseException {

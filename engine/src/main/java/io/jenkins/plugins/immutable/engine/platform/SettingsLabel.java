@@ -3,6 +3,7 @@ package io.jenkins.plugins.immutable.engine.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.immutable.engine.api.CanarySettings;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,28 @@ public final class SettingsLabel {
             // Only when set, so the label of an environment on a unix socket reads as engines before TCP wrote it.
             node.put("haproxyTcp", s.haproxyTcp());
         }
+        if (s.canary() != null) {
+            // Only when set, like haproxyTcp: a blue/green environment's label reads as engines before canaries wrote it.
+            ObjectNode canary = node.putObject("canary");
+            s.canary().steps().forEach(canary.putArray("steps")::add);
+            canary.put("interval", s.canary().interval().toString());
+            canary.put("maxErrorRate", s.canary().maxErrorRate());
+            canary.put("maxP99", s.canary().maxP99() == null ? null : s.canary().maxP99().toString());
+            canary.put("minRequests", s.canary().minRequests());
+            canary.put("inconclusiveLimit", s.canary().inconclusiveLimit());
+        }
         return node.toString();
+    }
+
+    private static CanarySettings canary(JsonNode c) {
+        if (!c.isObject()) {
+            return null;
+        }
+        List<Integer> steps = new ArrayList<>();
+        c.path("steps").forEach(n -> steps.add(n.asInt()));
+        return new CanarySettings(steps, Duration.parse(c.get("interval").asText()), c.path("maxErrorRate").asDouble(),
+                c.path("maxP99").isTextual() ? Duration.parse(c.get("maxP99").asText()) : null, c.path("minRequests").asInt(),
+                c.path("inconclusiveLimit").asInt());
     }
 
     /** The settings a label holds, with the Docker host it was read from; empty when it is missing or unreadable. */
@@ -65,7 +87,8 @@ public final class SettingsLabel {
                     socket == null || tcp != null ? null : Path.of(socket), n.get("haproxyBackend").asText(),
                     n.path("manualPromotion").asBoolean(), Duration.parse(n.get("keepPrevious").asText()),
                     n.path("readOnly").asBoolean(), writable, n.path("requireSignature").asBoolean(false),
-                    n.path("publicKey").isTextual() ? n.get("publicKey").asText() : null, tcp, null, null));
+                    n.path("publicKey").isTextual() ? n.get("publicKey").asText() : null, tcp, null, null,
+                    canary(n.path("canary"))));
         } catch (Exception e) {
             return Optional.empty();
         }

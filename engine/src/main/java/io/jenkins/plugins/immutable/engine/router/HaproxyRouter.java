@@ -332,7 +332,7 @@ public final class HaproxyRouter {
 
     // Drift: the weights the engine leaves as haproxy.cfg gives them, read and set back.
 
-    /** The weight the engine expects on every server: it never changes weights, and haproxy.cfg gives 1. */
+    /** The weight the engine expects on every server outside a canary (which shares traffic by weights); haproxy.cfg gives 1. */
     public static final int ENGINE_WEIGHT = 1;
 
     /** Each colour's current weight ({@code srv_uweight} of {@code show servers state}). */
@@ -360,5 +360,94 @@ public final class HaproxyRouter {
             throw new ReleaseException(Kind.FAILED_SAFELY, "HAProxy at " + runtime.address() + " answered '" + command
                     + "' but " + colour.label() + " weighs " + now + ".");
         }
+    }
+
+    // Canary: weights share the traffic between two ready colours; counters judge the canary.
+
+    /** The weight that gives a colour all of the traffic in a canary split: the shares are percentages. */
+    public static final int FULL_SHARE = 100;
+
+    /**
+     * Readies {@code canary} at {@code 127.0.0.1:port} beside the live {@code stable} colour with weight 0 (no new
+     * requests yet) and gives {@code stable} the whole share: the start of a canary. Each weight is read back.
+     */
+    public void beginSplit(Colour canary, int port) throws ReleaseException {
+        setWeight(canary.other(), FULL_SHARE);
+        setWeight(canary, 0);
+        if (!state().server(canary).pointsAt(port)) {
+            setAddress(canary, port);
+        }
+        setAdmin(canary, AdminState.READY);
+    }
+
+    /**
+     * Gives {@code canary} {@code share} percent of new requests and the other colour the rest, by weights (relative, so
+     * 5 and 95 are 5 %), each read back. Between the two commands the ratio is briefly in between the old and new share.
+     */
+    public void setShare(Colour canary, int share) throws ReleaseException {
+        if (share < 0 || share > FULL_SHARE) {
+            throw new IllegalArgumentException("share must be 0 to 100, got " + share);
+        }
+        setWeight(canary, share);
+        setWeight(canary.other(), FULL_SHARE - share);
+    }
+
+    /**
+     * Takes all new requests away from {@code canary} at once (weight 0), lets its requests in flight finish for up to
+     * {@code drainTimeout}, puts it into {@code maint}, then sets both weights back to the engine's. The other colour is
+     * untouched apart from its weight.
+     */
+    public void endSplitTowardsStable(Colour canary, Duration drainTimeout) throws ReleaseException {
+        setWeight(canary, 0);
+        int left = awaitDrained(canary, drainTimeout);
+        if (left > 0) {
+            warn(canary.label() + " still had " + left + " request(s) in flight after the drain timeout of "
+                    + drainTimeout.toMillis() + " ms; putting it into maintenance anyway");
+        }
+        if (state().server(canary).admin() != AdminState.MAINT) {
+            setAdmin(canary, AdminState.MAINT);
+        }
+        resetWeights();
+    }
+
+    /** Both colours back at {@link #ENGINE_WEIGHT}, where they were set otherwise (after a canary). */
+    public void resetWeights() throws ReleaseException {
+        Map<Colour, Integer> now = weights();
+        for (Colour colour : Colour.values()) {
+            if (now.get(colour) != ENGINE_WEIGHT) {
+                setWeight(colour, ENGINE_WEIGHT);
+            }
+        }
+    }
+
+    /** Whether the weights are not the engine's: a canary, or a change from outside (drift). */
+    public boolean split() throws ReleaseException {
+        return weights().values().stream().anyMatch(w -> w != ENGINE_WEIGHT);
+    }
+
+    /**
+     * Whether the router shows a canary: both colours take new requests and their weights are shares that add up to
+     * {@link #FULL_SHARE}, as only {@link #beginSplit} and {@link #setShare} leave them. Any other weights are a change
+     * from outside, for drift to report, never mistaken for a canary to abort.
+     */
+    public boolean canarySplit() throws ReleaseException {
+        Map<Colour, Integer> w = weights();
+        return w.get(Colour.BLUE) + w.get(Colour.GREEN) == FULL_SHARE && state().live().size() == 2;
+    }
+
+    /** Each colour's counters now ({@code show stat}); deltas between two readings judge a canary step. */
+    public Map<Colour, ServerCounters> counters() throws ReleaseException {
+        String command = "show stat " + backend + " 4 -1";
+        Map<String, ServerCounters> byName;
+        try {
+            byName = StatCsv.counters(runtime.execute(command), backend);
+        } catch (IllegalArgumentException e) {
+            throw unreadable(command, e);
+        }
+        Map<Colour, ServerCounters> counters = new java.util.EnumMap<>(Colour.class);
+        for (Colour colour : Colour.values()) {
+            counters.put(colour, byName.getOrDefault(colour.label(), ServerCounters.ZERO));
+        }
+        return counters;
     }
 }

@@ -46,6 +46,55 @@ final class StatCsv {
         return sessions;
     }
 
+    /**
+     * The counters of each server of {@code backend}, by server name ({@code show stat}'s columns hrsp_1xx … hrsp_other,
+     * eresp, econ, rtime; an empty field reads as 0).
+     *
+     * @throws IllegalArgumentException when the text is not that CSV or lacks one of those columns
+     */
+    static Map<String, ServerCounters> counters(String csv, String backend) {
+        String[] lines = csv.strip().split("\r?\n");
+        if (lines.length == 0 || !lines[0].startsWith("# ")) {
+            throw new IllegalArgumentException("expected a header line starting with '# pxname', found '" + lines[0] + "'");
+        }
+        List<String> header = fields(lines[0].substring(2));
+        int pxname = indexOf(header, "pxname");
+        int svname = indexOf(header, "svname");
+        String[] names = {"hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx", "hrsp_5xx", "hrsp_other", "eresp", "econ", "rtime"};
+        int[] columns = new int[names.length];
+        for (int c = 0; c < names.length; c++) {
+            columns[c] = indexOf(header, names[c]);
+        }
+        Map<String, ServerCounters> counters = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            List<String> row = fields(lines[i]);
+            String server = row.size() > svname ? row.get(svname) : "";
+            if (!row.get(pxname).equals(backend) || server.equals("BACKEND") || server.equals("FRONTEND")) {
+                continue;
+            }
+            long[] v = new long[names.length];
+            for (int c = 0; c < names.length; c++) {
+                if (row.size() <= columns[c]) {
+                    throw new IllegalArgumentException("line " + (i + 1) + " has only " + row.size() + " fields: '" + lines[i] + "'");
+                }
+                v[c] = parseLong(names[c], row.get(columns[c]), lines[i]);
+            }
+            counters.put(server, new ServerCounters(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
+        }
+        return counters;
+    }
+
+    private static long parseLong(String column, String value, String line) {
+        try {
+            return value.isEmpty() ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " '" + value + "' is not a number in '" + line + "'", e);
+        }
+    }
+
     private static int indexOf(List<String> header, String column) {
         int index = header.indexOf(column);
         if (index < 0) {

@@ -54,4 +54,37 @@ class DeployRequestTest {
                 () -> RollbackRequest.of("prod", "rel-1", "sha256:12"));
         assertThat(e.problems()).extracting(Problem::field).containsExactly("toDigest", "toRelease");
     }
+
+    @Test
+    void aCanaryIsReadFromItsFlags() throws Exception {
+        DeployRequest request = DeployRequest.builder().environment("staging").ref(REF).strategy("canary")
+                .canary("5,25,pause,100", "2s", "0.5%", "800ms", "20").build();
+        CanarySettings canary = request.overrides().canary();
+        assertThat(request.overrides().strategy()).isEqualTo("canary");
+        assertThat(canary.steps()).containsExactly(5, 25, CanarySettings.PAUSE, 100);
+        assertThat(canary.interval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(canary.maxErrorRate()).isEqualTo(0.005);
+        assertThat(canary.maxP99()).isEqualTo(Duration.ofMillis(800));
+        assertThat(canary.minRequests()).isEqualTo(20);
+        assertThat(canary.inconclusiveLimit()).isEqualTo(CanarySettings.DEFAULT_INCONCLUSIVE_LIMIT);
+        assertThat(DeployRequest.builder().environment("staging").ref(REF).strategy("canary").build().overrides().canary())
+                .isEqualTo(CanarySettings.defaults());
+    }
+
+    @Test
+    void badCanaryFlagsAreNamed() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> DeployRequest.builder()
+                .environment("staging").ref(REF).strategy("canary").canary("25,5", "0s", "lots", "0ms", "none").build());
+        assertThat(e.problems()).extracting(Problem::field).containsExactly("canarySteps", "canaryInterval", "maxErrorRate",
+                "maxP99", "minRequests");
+        InvalidInputException over = catchThrowableOfType(InvalidInputException.class, () -> DeployRequest.builder()
+                .environment("staging").ref(REF).strategy("canary").canary("5,101", null, null, null, null).build());
+        assertThat(over.problems()).extracting(Problem::message).anyMatch(m -> m.contains("101"));
+        InvalidInputException without = catchThrowableOfType(InvalidInputException.class, () -> DeployRequest.builder()
+                .environment("staging").ref(REF).canary("5,100", "2s", null, null, null).build());
+        assertThat(without.problems()).extracting(Problem::field).containsExactly("canarySteps", "canaryInterval");
+        InvalidInputException unknown = catchThrowableOfType(InvalidInputException.class, () -> DeployRequest.builder()
+                .environment("staging").ref(REF).strategy("rolling").build());
+        assertThat(unknown.problems()).extracting(Problem::field).containsExactly("strategy");
+    }
 }

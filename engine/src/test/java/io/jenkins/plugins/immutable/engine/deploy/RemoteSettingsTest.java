@@ -70,6 +70,24 @@ class RemoteSettingsTest {
     }
 
     @Test
+    void aCanaryRoundTripsThroughTheLedgerAndTheLabel(@TempDir Path dir) throws Exception {
+        io.jenkins.plugins.immutable.engine.api.CanarySettings canary = new io.jenkins.plugins.immutable.engine.api.CanarySettings(
+                java.util.List.of(5, 0, 100), java.time.Duration.ofSeconds(2), 0.005, java.time.Duration.ofMillis(800), 20, 3);
+        EnvironmentSettings s = sample();
+        EnvironmentSettings withCanary = new EnvironmentSettings(s.app(), s.dockerHost(), s.containerPort(), s.healthPath(),
+                s.healthTimeout(), s.haproxySocket(), s.haproxyBackend(), s.manualPromotion(), s.keepPrevious(), s.readOnly(),
+                s.writablePaths(), s.requireSignature(), s.publicKey(), s.haproxyTcp(), s.dockerTlsVerify(), s.dockerCertPath(),
+                canary);
+        Ledger ledger = Ledger.open(dir);
+        ledger.writeState("prod", EnvironmentState.fresh("prod", withCanary));
+        assertThat(ledger.readState("prod", EnvironmentState.class).orElseThrow().settings().canary()).isEqualTo(canary);
+        assertThat(SettingsLabel.decode(SettingsLabel.encode(withCanary), s.dockerHost()).orElseThrow().canary()).isEqualTo(canary);
+        assertThat(SettingsLabel.encode(s)).doesNotContain("canary");
+        assertThat(withCanary.strategy()).isEqualTo("canary");
+        assertThat(s.strategy()).isEqualTo("blue-green");
+    }
+
+    @Test
     void aUnixLabelIsWrittenAsBeforeAndATcpOneCarriesItsAddress() {
         EnvironmentSettings unix = SettingsLabel.decode(LABEL_BEFORE, "unix:///d.sock").orElseThrow();
         assertThat(unix.router()).isEqualTo(HaproxyAddress.parse("/tmp/imr/demo/haproxy.sock"));

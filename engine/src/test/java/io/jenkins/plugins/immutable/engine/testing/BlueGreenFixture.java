@@ -62,6 +62,24 @@ public final class BlueGreenFixture implements AutoCloseable {
                 "ENTRYPOINT [\"/bin/busybox\", \"sh\", \"-c\", \"echo giving up; exit 3\"]"), true);
     }
 
+    /**
+     * Builds a release whose {@code /health} answers ok but whose page, {@code /}, answers 500: busybox httpd runs
+     * {@code /cgi-bin/index.cgi} when there is no {@code index.html}, and that script (run by busybox as {@code /bin/sh})
+     * answers {@code Status: 500}. A canary of it passes the health gate and fails on traffic.
+     */
+    public ImageRef releaseThatFailsRequests(String page) throws IOException, ReleaseException {
+        Path context = SampleApp.write(dir.resolve("contexts").resolve("fails-" + Integer.toHexString(page.hashCode())), page);
+        Files.writeString(context.resolve("Dockerfile"), SampleApp.DOCKERFILE.replace("COPY www /www",
+                "COPY www /www\nCOPY busybox /bin/sh"));
+        Files.delete(context.resolve("www/index.html"));
+        Path cgi = context.resolve("www/cgi-bin/index.cgi");
+        Files.createDirectories(cgi.getParent());
+        Files.writeString(cgi, "#!/bin/sh\nprintf 'Status: 500 Internal Server Error\\r\\nContent-Type: text/plain\\r\\n\\r\\n"
+                + page + " failed\\n'\n");
+        cgi.toFile().setExecutable(true, false);
+        return engine.engine().build(engine.request(engine.repository("hello"), context).build()).release().ref();
+    }
+
     private ImageRef build(String kind, String page, UnaryOperator<String> dockerfile, boolean healthy)
             throws IOException, ReleaseException {
         Path context = SampleApp.write(dir.resolve("contexts").resolve(kind + "-" + Integer.toHexString(page.hashCode())), page);

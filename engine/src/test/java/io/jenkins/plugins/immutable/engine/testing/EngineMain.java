@@ -14,6 +14,7 @@ import java.util.List;
  * The engine in a process of its own, for tests that kill it ({@code kill -9}) in the middle of an operation:
  * <pre>
  * EngineMain deploy   STATE DOCKER_HOST ENV REF APP HAPROXY_SOCKET
+ * EngineMain deploy-canary STATE DOCKER_HOST ENV REF APP HAPROXY_SOCKET STEPS INTERVAL
  * EngineMain rollback STATE DOCKER_HOST ENV
  * </pre>
  * Exits 0 when the operation completed, else prints the failure and exits 1.
@@ -30,6 +31,9 @@ public final class EngineMain {
             switch (args[0]) {
                 case "deploy" -> engine.deploy(DeployRequest.builder().environment(args[3]).ref(args[4]).app(args[5])
                         .haproxySocket(args[6]).haproxyBackend("app").port(SampleApp.PORT).healthPath("/health").build());
+                case "deploy-canary" -> engine.deploy(DeployRequest.builder().environment(args[3]).ref(args[4]).app(args[5])
+                        .haproxySocket(args[6]).haproxyBackend("app").port(SampleApp.PORT).healthPath("/health")
+                        .strategy("canary").canary(args[7], args[8], null, null, "20").build());
                 case "rollback" -> engine.rollback(RollbackRequest.of(args[3], null, null));
                 default -> throw new IllegalArgumentException("unknown operation " + args[0]);
             }
