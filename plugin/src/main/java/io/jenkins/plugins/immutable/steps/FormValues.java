@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.steps;
 
+import hudson.util.ListBoxModel;
 import java.util.Map;
 
 /** How values from the Snippet Generator's forms become step parameters. */
@@ -36,5 +37,17 @@ final class FormValues {
                 values.put(field, Boolean.valueOf(s.strip()));
             }
         }
+    }
+
+    /**
+     * A three-way choice for an optional setting: the first entry (value {@code ""}) keeps what the environment stores,
+     * then the two values it can be set to.
+     */
+    static ListBoxModel threeWay(String keepLabel, String firstLabel, String firstValue, String secondLabel, String secondValue) {
+        ListBoxModel items = new ListBoxModel();
+        items.add(keepLabel, "");
+        items.add(firstLabel, firstValue);
+        items.add(secondLabel, secondValue);
+        return items;
     }
 }

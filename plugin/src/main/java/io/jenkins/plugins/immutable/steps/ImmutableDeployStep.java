@@ -328,7 +328,7 @@ public final class ImmutableDeployStep extends Step {
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
         }
-            /** The form's {@code manualPromotion} is a three-way choice: unset must not bind as {@code false} (see {@link #TRI_STATE}). */
+        /** The form's three-way choices: unset must not bind as {@code false} (see {@link #TRI_STATE}). */
         @Override
         public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
             FormValues.triStateBooleans(formData, TRI_STATE);
@@ -336,35 +336,27 @@ public final class ImmutableDeployStep extends Step {
         }
 
         public ListBoxModel doFillManualPromotionItems() {
-            ListBoxModel items = new ListBoxModel();
-            items.add("As the environment has it (automatic on its first deploy)", "");
-            items.add("Manual: leave the new colour waiting for immutablePromote", "true");
-            items.add("Automatic: switch traffic once healthy", "false");
-            return items;
+            return FormValues.threeWay("As the environment has it (automatic on its first deploy)",
+                    "Manual: leave the new colour waiting for immutablePromote", "true",
+                    "Automatic: switch traffic once healthy", "false");
         }
 
         public ListBoxModel doFillStrategyItems() {
-            ListBoxModel items = new ListBoxModel();
-            items.add("As the environment has it (blue/green on its first deploy)", "");
-            items.add("Blue/green: one atomic switch once healthy", "blue-green");
-            items.add("Canary: traffic shares step by step, judged from HAProxy's counters", "canary");
-            return items;
+            return FormValues.threeWay("As the environment has it (blue/green on its first deploy)",
+                    "Blue/green: one atomic switch once healthy", "blue-green",
+                    "Canary: traffic shares step by step, judged from HAProxy's counters", "canary");
         }
 
         public ListBoxModel doFillReadOnlyItems() {
-            ListBoxModel items = new ListBoxModel();
-            items.add("As the environment has it (writable on its first deploy)", "");
-            items.add("Read-only root filesystem, a tmpfs at each writable path", "true");
-            items.add("Writable root filesystem", "false");
-            return items;
+            return FormValues.threeWay("As the environment has it (writable on its first deploy)",
+                    "Read-only root filesystem, a tmpfs at each writable path", "true",
+                    "Writable root filesystem", "false");
         }
 
         public ListBoxModel doFillRequireSignatureItems() {
-            ListBoxModel items = new ListBoxModel();
-            items.add("As the environment has it (not required on its first deploy)", "");
-            items.add("Require provenance signed by the public key, from now on", "true");
-            items.add("Remove the requirement", "false");
-            return items;
+            return FormValues.threeWay("As the environment has it (not required on its first deploy)",
+                    "Require provenance signed by the public key, from now on", "true",
+                    "Remove the requirement", "false");
         }
 
         @POST

@@ -57,11 +57,6 @@ record EnvironmentState(int version, String name, EnvironmentSettings settings, 
         return inState(DeploymentState.STARTING, DeploymentState.HEALTHY, DeploymentState.CANARY);
     }
 
-    /** Where the next release goes: the colour that is not active. */
-    Colour idleColour() {
-        return active().map(s -> s.colour().other()).orElse(Colour.BLUE);
-    }
-
     EnvironmentView view(Long switchMillis, String routerLive, List<String> notes) {
         return new EnvironmentView(name, active().map(Slot::view).orElse(null), previous().map(Slot::view).orElse(null),
                 preview().map(Slot::view).orElse(null), switchMillis, routerLive, notes);

@@ -5,7 +5,6 @@ import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.docker.ContainerInfo;
 import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
 import io.jenkins.plugins.immutable.engine.router.RouterState;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -42,10 +41,5 @@ final class TargetSync {
         }
         s.target(view);
         return view;
-    }
-
-    /** The state as the target shows it, for reading only (status): nothing is saved. */
-    static EnvironmentState corrected(EnvironmentState recorded, TargetView view, Instant now) {
-        return view.correct(recorded, now).state();
     }
 }

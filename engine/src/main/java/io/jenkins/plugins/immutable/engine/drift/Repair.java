@@ -5,6 +5,7 @@ import io.jenkins.plugins.immutable.engine.api.DriftFinding;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.router.AdminState;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
+import io.jenkins.plugins.immutable.engine.router.RouterState;
 import io.jenkins.plugins.immutable.engine.router.ServerState;
 import java.util.List;
 
@@ -21,7 +22,8 @@ final class Repair {
     static void unknownContainers(Target target, List<String> repaired, List<String> notes) throws ReleaseException {
         for (Target.Unknown unknown : target.unknown()) {
             String name = unknown.container().name();
-            ServerState serving = servingServer(target, unknown.container().hostPorts());
+            // Read right before the removal, not at detection time: what the router sends traffic to is never removed.
+            ServerState serving = servingServer(target.router().state(), unknown.container().hostPorts());
             if (serving != null) {
                 notes.add("Left the unknown container " + name + " alone: HAProxy's " + serving.name() + " sends it traffic ("
                         + serving.address() + ":" + serving.port() + "). Deploy a release, then run drift --repair again.");
@@ -32,9 +34,9 @@ final class Repair {
         }
     }
 
-    private static ServerState servingServer(Target target, List<Integer> ports) {
+    private static ServerState servingServer(RouterState router, List<Integer> ports) {
         for (Colour colour : Colour.values()) {
-            ServerState server = target.routerState().server(colour);
+            ServerState server = router.server(colour);
             if (server.admin() != AdminState.MAINT && ports.stream().anyMatch(server::pointsAt)) {
                 return server;
             }
