@@ -31,6 +31,8 @@ final class CanaryRun implements CanaryTarget {
     private final Slot stable;
     private Slot canary;
     private int share;
+    /** The step the canary is at, for the abort's row. */
+    private int step;
 
     private CanaryRun(Session s, Slot stable, Slot canary) {
         this.s = s;
@@ -122,18 +124,23 @@ final class CanaryRun implements CanaryTarget {
 
     @Override
     public void report(StepFigures f, String text) throws ReleaseException {
-        String verdict = f.reason().equals("begun") ? "begun" : f.reason().equals("promoted") ? "promoted" : f.verdict().label();
+        String verdict = text.startsWith("step " + f.step() + "/") ? "begun"
+                : StepFigures.parse(text).map(StepFigures.Labelled::label).orElse(f.verdict().label());
+        step = f.step();
         s.events().on(new EngineEvent.CanaryStep(s.name(), f.step(), f.share(), f.requests(), f.errors(), f.p99Millis(), verdict,
                 text));
-        canary = s.transition(s.state().slot(canary.colour()), DeploymentState.CANARY, "canary " + text);
+        canary = s.transition(s.state().slot(canary.colour()), DeploymentState.CANARY,
+                io.jenkins.plugins.immutable.engine.strategy.CanaryHistory.PREFIX + text);
     }
 
     /** All traffic back to stable at once, the canary's container removed, recorded ABORTED. */
     private void abort(String reason) throws ReleaseException {
         s.router().endSplitTowardsStable(canary.colour(), TrafficSwitch.DRAIN_TIMEOUT);
-        s.events().on(new EngineEvent.CanaryStep(s.name(), 0, 0, 0, 0, 0, "aborted", "aborted: " + reason
+        s.events().on(new EngineEvent.CanaryStep(s.name(), step, share, 0, 0, 0, "aborted", "aborted: " + reason
                 + "; all traffic to " + stable.colour().label()));
         s.removeContainer(canary.colour(), canary.container());
-        s.transition(s.state().slot(canary.colour()), DeploymentState.ABORTED, "canary aborted: " + reason + "; removed");
+        s.transition(s.state().slot(canary.colour()), DeploymentState.ABORTED,
+                io.jenkins.plugins.immutable.engine.strategy.CanaryHistory.ABORTED_PREFIX + reason
+                        + io.jenkins.plugins.immutable.engine.strategy.CanaryHistory.REMOVED);
     }
 }
