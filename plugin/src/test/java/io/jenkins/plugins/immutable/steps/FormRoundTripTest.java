@@ -149,7 +149,7 @@ class FormRoundTripTest {
         ImmutableDeployStep step = new ImmutableDeployStep(Samples.refText('a'), "production");
         step.setStrategy("canary");
         step.setCanarySteps((String) normalised.get("canarySteps"));
-        assertThat(step.toSpec().toRequest(Path.of("/ws"), null).overrides().canary().steps())
+        assertThat(step.toSpec().toRequest(Path.of("/ws"), null).overrides().canaryFields().steps())
                 .containsExactly(5, 25, io.jenkins.plugins.immutable.engine.api.CanarySettings.PAUSE, 50, 100);
     }
 

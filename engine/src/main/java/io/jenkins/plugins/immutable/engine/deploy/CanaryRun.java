@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.engine.deploy;
 
+import io.jenkins.plugins.immutable.engine.api.CanarySettings;
 import io.jenkins.plugins.immutable.engine.api.Colour;
 import io.jenkins.plugins.immutable.engine.api.DeploymentState;
 import io.jenkins.plugins.immutable.engine.api.EngineEvent;
@@ -65,7 +66,7 @@ final class CanaryRun implements CanaryTarget {
         FaultPoints.reach("deploy.canary-started");
         CanaryOutcome outcome;
         try {
-            outcome = new CanaryStrategy(s.settings().canary()).run(run);
+            outcome = new CanaryStrategy(settings(s)).run(run);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = null;
@@ -94,6 +95,18 @@ final class CanaryRun implements CanaryTarget {
         long millis = TrafficSwitch.to(s, s.state().slot(canary.colour()), Intent.Operation.DEPLOY);
         s.router().resetWeights();
         return millis;
+    }
+
+    /** The environment's canary; with manual promotion, a pause before the final switch (the gate a person opens). */
+    private static CanarySettings settings(Session s) {
+        CanarySettings canary = s.settings().canary();
+        if (!s.settings().manualPromotion()) {
+            return canary;
+        }
+        CanarySettings gated = canary.withFinalPause();
+        s.note("Manual promotion: the canary runs " + CanarySettings.describeSteps(gated.steps()) + "; at the pause it waits"
+                + " for 'promote' before all traffic moves (or 'abort'), failures still watched.");
+        return gated;
     }
 
     @Override

@@ -179,6 +179,40 @@ class CanaryIT {
     }
 
     @Test
+    void withManualPromotionTheCanaryRunsAndItsLastShareWaitsForPromote() throws Exception {
+        ImageRef v1 = env.release("v1");
+        ImageRef v2 = env.release("v2");
+        env.deploy(v1);
+        try (FrontendLoad load = FrontendLoad.start(env.frontend(), 2)) {
+            CompletableFuture<EnvironmentView> deploy = CompletableFuture.supplyAsync(() -> call(() ->
+                    env.engine().engine().deploy(env.deployRequest(v2).strategy("canary").manualPromotion(true)
+                            .canary("10,100", "500ms", "1%", null, "5").build())));
+            awaitPause();
+            load.awaitMore("v2", 5);
+            Thread.sleep(1_500);
+            assertThat(deploy).as("the gate holds the canary's share; it never takes all traffic by itself").isNotDone();
+            assertThat(steps).extracting(EngineEvent.CanaryStep::verdict).as("judged before the gate")
+                    .containsSubsequence("begun", "success", "begun");
+            assertThat(steps).extracting(EngineEvent.CanaryStep::text).anyMatch(t -> t.contains("step 2/3: pause at 10%"));
+            assertThat(env.engine().engine().status("staging").notes()).anyMatch(n -> n.startsWith("Canary in progress:"
+                    + " HAProxy weights blue 90, green 10"));
+            int v1Before = load.count("v1");
+            load.awaitMore("v1", 20);
+            assertThat(load.count("v1")).as("the stable colour still serves most requests").isGreaterThan(v1Before);
+
+            env.engine().engine().promote("staging");
+            EnvironmentView view = deploy.get(30, TimeUnit.SECONDS);
+            assertThat(view.active().ref()).isEqualTo(v2);
+            assertThat(view.preview()).as("nothing is left waiting: the promote was the gate").isNull();
+            load.awaitMore("v2", 20);
+            load.stop();
+            assertThat(load.failures.get()).as("failed requests: " + load.answers).isZero();
+        }
+        assertThat(env.get()).isEqualTo("v2");
+        assertThat(steps).extracting(EngineEvent.CanaryStep::verdict).endsWith("promoted");
+    }
+
+    @Test
     void abortDuringACanaryReturnsAllTrafficToStableAtOnce() throws Exception {
         ImageRef v1 = env.release("v1");
         ImageRef v2 = env.release("v2");
