@@ -58,7 +58,8 @@ final class DeployCommand extends EngineCommand {
     String haproxyBackend;
 
     @Option(names = "--manual-promotion", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-            description = "Wait for 'immutable promote' after the health check instead of switching at once.")
+            description = "Wait for 'immutable promote' after the health check instead of switching at once. With a canary"
+                    + " the canary still runs, and its last share waits for 'promote' (as at a pause) before all traffic moves.")
     Boolean manualPromotion;
 
     @Option(names = "--keep-previous", paramLabel = "DURATION",
