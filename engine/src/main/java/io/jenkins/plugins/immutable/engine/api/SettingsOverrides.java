@@ -10,12 +10,14 @@ import java.util.List;
  * is {@code haproxySocket} (a unix socket) or {@code haproxyTcp} ({@code tcp://HOST:PORT}); giving either replaces the
  * stored one. {@code dockerTlsVerify} and {@code dockerCertPath} are the Docker host's TLS ({@code --docker-tls-verify},
  * {@code --docker-cert-path}). {@code strategy} ({@code blue-green} or {@code canary}) with {@code canary} (its settings,
- * complete) replaces the stored strategy; {@code null} keeps it.
+ * complete) replaces the stored strategy; {@code null} keeps it. {@code canaryFields} are a canary's settings given one by
+ * one ({@link CanaryOverrides}): each replaces only its field of the stored canary (or of the defaults, or of {@code canary}
+ * when that is given too); {@code null} gives none. They need a canary: {@code strategy canary}, or a stored one.
  */
 public record SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
         Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly, List<String> writablePaths,
         Boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify, Path dockerCertPath,
-        String strategy, CanarySettings canary) implements Serializable {
+        String strategy, CanarySettings canary, CanaryOverrides canaryFields) implements Serializable {
 
     public static final SettingsOverrides NONE = new SettingsOverrides(null, null, null, null, null, null, null, null, null, null,
             null);
@@ -40,6 +42,16 @@ public record SettingsOverrides(String app, String dockerHost, Integer container
         this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
                 keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, dockerTlsVerify, dockerCertPath,
                 null, null);
+    }
+
+    /** Overrides with a canary's settings complete or not at all: the form before they could be given field by field. */
+    public SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
+            Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly,
+            List<String> writablePaths, Boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify,
+            Path dockerCertPath, String strategy, CanarySettings canary) {
+        this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
+                keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, dockerTlsVerify, dockerCertPath,
+                strategy, canary, null);
     }
 
     /** The HAProxy address this deploy was given, or {@code null}. */
