@@ -95,37 +95,38 @@ final class Database implements AutoCloseable {
 
     /** Runs {@code work} outside a transaction (each statement sees the latest commits). */
     <T> T read(String doing, Work<T> work) throws ReleaseException {
+        reconnectIfClosed();
         try {
             return work.run(connection);
         } catch (SQLException e) {
+            close();
             throw SqlFailures.translate(e, location, doing);
         }
     }
 
     /** Runs {@code work} in one transaction: all of it is committed, durably, or none of it. */
     <T> T write(String doing, Work<T> work) throws ReleaseException {
+        reconnectIfClosed();
+        T result;
         try {
             connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | ReleaseException | RuntimeException e) {
-                rollbackQuietly(e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            result = work.run(connection);
+            connection.commit();
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
+            // After a failed commit (a full disk, say) the driver's idea of the transaction may be stale: start afresh.
+            close();
             throw SqlFailures.translate(e, location, doing);
+        } catch (ReleaseException | RuntimeException e) {
+            close(); // closing rolls back what the work did
+            throw e;
         }
     }
 
-    private void rollbackQuietly(Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
+    private void reconnectIfClosed() throws ReleaseException {
+        if (connection == null) {
+            connect(readOnly);
         }
     }
 

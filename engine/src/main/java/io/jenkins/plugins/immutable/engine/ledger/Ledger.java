@@ -82,6 +82,13 @@ public final class Ledger implements AutoCloseable {
      * create nothing.
      */
     private Database db(boolean forWrite) throws ReleaseException {
+        if (forWrite && folder != null) {
+            // Proven once per ledger by creating a file: a folder can refuse new files yet let ledger.db be written.
+            folder.ensureWritable();
+        }
+        if (ready && forWrite && db.readOnly()) {
+            throw StateFolder.notWritable(folder.root(), new java.nio.file.FileSystemException(folder.root().toString(), null, "read-only"));
+        }
         if (ready) {
             return db;
         }
@@ -91,14 +98,14 @@ public final class Ledger implements AutoCloseable {
             if (!exists && !forWrite && !legacy) {
                 return null;
             }
-            if (forWrite || !exists) {
-                folder.ensureWritable();
+            if (!exists) {
+                folder.ensureWritable(); // a read that must import first writes too
             }
         }
         db.connect(!forWrite);
         if (forWrite && db.readOnly()) {
             db.close();
-            throw StateFolder.notWritable(folder.root(), new IOException("read-only"));
+            throw StateFolder.notWritable(folder.root(), new java.nio.file.FileSystemException(folder.root().toString(), null, "read-only"));
         }
         String[] imported = new String[1];
         Schema.migrate(db, c -> imported[0] = folder == null ? null : JournalImport.run(folder.root(), c));

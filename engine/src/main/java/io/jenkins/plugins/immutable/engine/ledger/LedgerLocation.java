@@ -147,6 +147,13 @@ public final class LedgerLocation {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
+    /** The text {@link #parse} reads back: the folder, or the database URL with its user (never a password). */
+    public String text() {
+        return folder != null ? folder.toString()
+                : "postgresql://" + hostForUrl() + ":" + port + "/" + database + "?user=" + java.net.URLEncoder.encode(user,
+                        StandardCharsets.UTF_8);
+    }
+
     /** For messages: the folder's database file, or {@code host:port/db} with the user; never a password. */
     @Override
     public String toString() {
