@@ -25,7 +25,7 @@ import io.jenkins.plugins.immutable.engine.docker.DockerJavaGateway;
 import io.jenkins.plugins.immutable.engine.drift.DriftStage;
 import io.jenkins.plugins.immutable.engine.api.InvalidInputException;
 import io.jenkins.plugins.immutable.engine.ledger.Ledger;
-import io.jenkins.plugins.immutable.engine.ledger.LedgerLocation;
+import io.jenkins.plugins.immutable.engine.api.LedgerLocation;
 import io.jenkins.plugins.immutable.engine.registry.DockerConfigAuth;
 import io.jenkins.plugins.immutable.engine.registry.RegistryClient;
 import java.nio.file.Path;

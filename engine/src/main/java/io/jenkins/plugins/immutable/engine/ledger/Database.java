@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.engine.ledger;
 
+import io.jenkins.plugins.immutable.engine.api.LedgerLocation;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -61,7 +62,7 @@ final class Database implements AutoCloseable {
             }
             try {
                 // WAL mode needs its side files; a folder no one may write has none, but an immutable read still works.
-                connection = open("jdbc:sqlite:file:" + location.folder().orElseThrow().resolve(SqlDialect.SQLITE_FILE)
+                connection = open("jdbc:sqlite:file:" + location.folder().orElseThrow().resolve(LedgerLocation.SQLITE_FILE)
                         + "?immutable=1", true);
                 readOnly = true;
             } catch (SQLException second) {

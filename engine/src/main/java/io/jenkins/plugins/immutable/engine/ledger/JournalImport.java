@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
+import io.jenkins.plugins.immutable.engine.api.LedgerLocation;
 import io.jenkins.plugins.immutable.engine.api.Release;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
@@ -218,7 +219,7 @@ final class JournalImport {
     }
 
     private String note() {
-        return "Imported the journal of " + folder + " into " + SqlDialect.SQLITE_FILE + ": " + releases + " releases, "
+        return "Imported the journal of " + folder + " into " + LedgerLocation.SQLITE_FILE + ": " + releases + " releases, "
                 + deployments + " deployment steps, " + intents + " intents, " + states + " environment states and "
                 + statements + " provenance statements" + (unknown > 0 ? " (" + unknown + " records of unknown types skipped)" : "")
                 + (tornLine != null ? "; skipped the incomplete last " + tornLine + ", left by an interrupted write" : "")

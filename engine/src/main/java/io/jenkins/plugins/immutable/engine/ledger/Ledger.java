@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.engine.ledger;
 
+import io.jenkins.plugins.immutable.engine.api.LedgerLocation;
 import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
 import io.jenkins.plugins.immutable.engine.api.Digest;
 import io.jenkins.plugins.immutable.engine.api.Release;
@@ -93,7 +94,7 @@ public final class Ledger implements AutoCloseable {
             return db;
         }
         if (folder != null) {
-            boolean exists = Files.exists(folder.file(SqlDialect.SQLITE_FILE));
+            boolean exists = Files.exists(folder.file(LedgerLocation.SQLITE_FILE));
             boolean legacy = JournalImport.present(folder.root());
             if (!exists && !forWrite && !legacy) {
                 return null;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.engine.ledger;
 
+import io.jenkins.plugins.immutable.engine.api.LedgerLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

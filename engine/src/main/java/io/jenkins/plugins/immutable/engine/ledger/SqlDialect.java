@@ -20,7 +20,6 @@ enum SqlDialect {
     SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT"),
     POSTGRESQL("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
 
-    static final String SQLITE_FILE = "ledger.db";
     static final int BUSY_WAIT_MS = 30_000;
 
     // PostgreSQL serialises schema changes of concurrent first opens on this advisory lock ("immutable-ledger").

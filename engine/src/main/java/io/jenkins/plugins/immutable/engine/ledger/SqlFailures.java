@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.engine.ledger;
 
+import io.jenkins.plugins.immutable.engine.api.LedgerLocation;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
 import java.net.ConnectException;

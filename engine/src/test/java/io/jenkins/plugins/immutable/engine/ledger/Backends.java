@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.engine.ledger;
 
+import io.jenkins.plugins.immutable.engine.api.LedgerLocation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

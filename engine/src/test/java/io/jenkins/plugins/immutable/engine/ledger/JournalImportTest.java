@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.engine.ledger;
 
+import io.jenkins.plugins.immutable.engine.api.LedgerLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

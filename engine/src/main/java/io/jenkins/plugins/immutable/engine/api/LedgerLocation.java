@@ -1,6 +1,5 @@
-package io.jenkins.plugins.immutable.engine.ledger;
+package io.jenkins.plugins.immutable.engine.api;
 
-import io.jenkins.plugins.immutable.engine.api.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -14,9 +13,12 @@ import java.util.Optional;
  * Where a ledger lives: a state folder holding {@code ledger.db} (SQLite, the default), or a shared PostgreSQL
  * database named {@code postgresql://HOST[:PORT]/DB?user=U} (also with a {@code jdbc:} prefix, as Jenkins' global
  * configuration takes it). A password never belongs in the text: it comes from {@code PGPASSWORD} or
- * {@code ~/.pgpass} ({@link PgPass}), so that it is never on a command line, in a log or in a message.
+ * {@code ~/.pgpass}, so that it is never on a command line, in a log or in a message.
  */
 public final class LedgerLocation {
+
+    /** The SQLite database file in a state folder. */
+    public static final String SQLITE_FILE = "ledger.db";
 
     static final int DEFAULT_PORT = 5432;
 
@@ -121,25 +123,25 @@ public final class LedgerLocation {
         return folder == null;
     }
 
-    String host() {
+    public String host() {
         return host;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String database() {
+    public String database() {
         return database;
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
     /** The JDBC URL, without user or password (those go in connection properties). */
-    String jdbcUrl() {
-        return folder != null ? "jdbc:sqlite:" + folder.resolve(SqlDialect.SQLITE_FILE)
+    public String jdbcUrl() {
+        return folder != null ? "jdbc:sqlite:" + folder.resolve(SQLITE_FILE)
                 : "jdbc:postgresql://" + hostForUrl() + ":" + port + "/" + database;
     }
 
@@ -157,7 +159,7 @@ public final class LedgerLocation {
     /** For messages: the folder's database file, or {@code host:port/db} with the user; never a password. */
     @Override
     public String toString() {
-        return folder != null ? folder.resolve(SqlDialect.SQLITE_FILE).toString()
+        return folder != null ? folder.resolve(SQLITE_FILE).toString()
                 : "postgresql://" + hostForUrl() + ":" + port + "/" + database + " (user " + user + ")";
     }
 }
