@@ -50,7 +50,8 @@ final class DefaultReleaseEngine implements ReleaseEngine {
 
     DefaultReleaseEngine(EngineConfig config) {
         EventHandler events = fanOut(config.handlers());
-        this.ledger = Ledger.open(ledgerLocation(config), config.clock(), System.getenv(), note -> events.on(new EngineEvent.Notice(note)));
+        this.ledger = Ledger.open(ledgerLocation(config), config.clock(), ledgerEnvironment(config),
+                note -> events.on(new EngineEvent.Notice(note)));
         this.dockerHost = new DockerEndpoint(config.dockerHost() != null ? config.dockerHost()
                 : System.getenv().getOrDefault("DOCKER_HOST", DockerJavaGateway.DEFAULT_HOST), config.dockerTlsVerify(),
                 config.dockerCertPath());
@@ -73,6 +74,16 @@ final class DefaultReleaseEngine implements ReleaseEngine {
         } catch (InvalidInputException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** The process environment, with the config's ledger password (Jenkins' credentials) standing in for PGPASSWORD. */
+    private static Map<String, String> ledgerEnvironment(EngineConfig config) {
+        if (config.ledgerPassword() == null) {
+            return System.getenv();
+        }
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("PGPASSWORD", new String(config.ledgerPassword()));
+        return env;
     }
 
     private DockerGateway docker(DockerEndpoint endpoint) {
@@ -130,6 +141,11 @@ final class DefaultReleaseEngine implements ReleaseEngine {
     @Override
     public List<ReleaseListing> releases() throws ReleaseException {
         return catalog.releases();
+    }
+
+    @Override
+    public void eachRelease(java.util.function.Consumer<ReleaseListing> sink) throws ReleaseException {
+        catalog.eachRelease(sink);
     }
 
     @Override

@@ -20,9 +20,11 @@ import java.util.List;
  * @param clock           the time source (tests fix it)
  * @param ledgerUrl       a shared ledger database, {@code postgresql://HOST:PORT/DB?user=U}, used instead of the state
  *                        folder's {@code ledger.db}; {@code null}: the folder. Never with a password.
+ * @param ledgerPassword  that database's password when the caller has it (Jenkins' credentials); {@code null}:
+ *                        {@code PGPASSWORD}, else {@code ~/.pgpass}. An array, so that printing the config never shows it.
  */
 public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDir, Boolean dockerTlsVerify, Path dockerCertPath,
-        List<EventHandler> handlers, Clock clock, String ledgerUrl) {
+        List<EventHandler> handlers, Clock clock, String ledgerUrl, char[] ledgerPassword) {
 
     public EngineConfig {
         handlers = List.copyOf(handlers);
@@ -31,7 +33,7 @@ public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDi
     /** Without a ledger database: the state folder's. */
     public EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDir, Boolean dockerTlsVerify, Path dockerCertPath,
             List<EventHandler> handlers, Clock clock) {
-        this(stateDir, dockerHost, dockerConfigDir, dockerTlsVerify, dockerCertPath, handlers, clock, null);
+        this(stateDir, dockerHost, dockerConfigDir, dockerTlsVerify, dockerCertPath, handlers, clock, null, null);
     }
 
     public static Builder builder(Path stateDir) {
@@ -48,6 +50,7 @@ public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDi
         private final List<EventHandler> handlers = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private String ledgerUrl;
+        private char[] ledgerPassword;
 
         private Builder(Path stateDir) {
             this.stateDir = stateDir;
@@ -86,9 +89,15 @@ public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDi
             return this;
         }
 
+        /** The ledger database's password, when the caller holds it; {@code null}: {@code PGPASSWORD} or {@code ~/.pgpass}. */
+        public Builder ledgerPassword(char[] password) {
+            this.ledgerPassword = password;
+            return this;
+        }
+
         public EngineConfig build() {
             return new EngineConfig(stateDir.toAbsolutePath().normalize(), dockerHost, dockerConfigDir, dockerTlsVerify, dockerCertPath,
-                    handlers, clock, ledgerUrl);
+                    handlers, clock, ledgerUrl, ledgerPassword);
         }
     }
 }

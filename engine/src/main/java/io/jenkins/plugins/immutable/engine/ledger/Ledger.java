@@ -141,6 +141,16 @@ public final class Ledger implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Records many releases in one transaction (an import, a benchmark's ledger): all of them, or none. */
+    public synchronized void recordReleases(Iterable<Release> releases) throws ReleaseException {
+        write("record releases in", c -> {
+            for (Release release : releases) {
+                LedgerTables.putRelease(c, release);
+            }
+            return null;
+        });
+    }
+
     /** Records a step of an environment's history. See {@link #recordRelease} for the note. */
     public synchronized Optional<String> recordDeployment(DeploymentRecord deployment) throws ReleaseException {
         FileNames.environment(deployment.environment());
@@ -174,6 +184,14 @@ public final class Ledger implements AutoCloseable {
     public synchronized void forEachRelease(Consumer<Release> sink) throws ReleaseException {
         read("read the releases of", null, c -> {
             LedgerTables.eachRelease(c, sink::accept);
+            return null;
+        });
+    }
+
+    /** Every release, the newest {@code created} first, one at a time: what {@code releases} prints, streamed. */
+    public synchronized void forEachReleaseNewestFirst(Consumer<Release> sink) throws ReleaseException {
+        read("read the releases of", null, c -> {
+            LedgerTables.eachReleaseNewestFirst(c, sink::accept);
             return null;
         });
     }

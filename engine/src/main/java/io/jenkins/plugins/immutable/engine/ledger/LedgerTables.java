@@ -43,16 +43,23 @@ final class LedgerTables {
 
     /** The same image is the same release: recorded again, it is updated where it stands (its {@code seq} kept). */
     static void putRelease(Connection c, Release r) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO releases (id, digest, repository, input_digest, body)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET digest = excluded.digest,"
-                + " repository = excluded.repository, input_digest = excluded.input_digest, body = excluded.body")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO releases (id, digest, repository, input_digest, created_ns, body)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET digest = excluded.digest,"
+                + " repository = excluded.repository, input_digest = excluded.input_digest, created_ns = excluded.created_ns,"
+                + " body = excluded.body")) {
             p.setString(1, r.id());
             p.setString(2, r.digest().toString());
             p.setString(3, r.ref().repository());
             p.setString(4, r.inputDigest() == null ? null : r.inputDigest().toString());
-            p.setString(5, json(r));
+            p.setLong(5, epochNanos(r.created()));
+            p.setString(6, json(r));
             p.executeUpdate();
         }
+    }
+
+    /** Nanoseconds since the epoch: orders like the instant, in a column both back ends index (until the year 2262). */
+    private static long epochNanos(java.time.Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 
     static void addDeployment(Connection c, DeploymentRecord d) throws SQLException {
@@ -102,12 +109,32 @@ final class LedgerTables {
 
     /** Every release in the order first recorded, one at a time: nothing holds them all. */
     static void eachRelease(Connection c, RowSink<Release> sink) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT id, body FROM releases ORDER BY seq")) {
+        eachRelease(c, "SELECT id, body FROM releases ORDER BY seq", sink);
+    }
+
+    /** Every release, the newest {@code created} first (ties: the later recorded first), one at a time. */
+    static void eachReleaseNewestFirst(Connection c, RowSink<Release> sink) throws SQLException {
+        eachRelease(c, "SELECT id, body FROM releases ORDER BY created_ns DESC, seq DESC", sink);
+    }
+
+    private static void eachRelease(Connection c, String sql, RowSink<Release> sink) throws SQLException {
+        // PostgreSQL streams rows only inside a transaction (a cursor), else it reads them all first; SQLite steps through
+        // them anyway, and a transaction there would take the write lock (BEGIN IMMEDIATE) for the whole listing.
+        boolean cursor = c.getMetaData().getURL().startsWith("jdbc:postgresql:");
+        if (cursor) {
+            c.setAutoCommit(false);
+        }
+        try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setFetchSize(1000);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     sink.accept(read(RELEASE, "releases", r.getString(1), r.getString(2)));
                 }
+            }
+        } finally {
+            if (cursor) {
+                c.commit();
+                c.setAutoCommit(true);
             }
         }
     }

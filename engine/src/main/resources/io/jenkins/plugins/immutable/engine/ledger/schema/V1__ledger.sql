@@ -8,9 +8,11 @@ CREATE TABLE releases (
     digest       TEXT NOT NULL,
     repository   TEXT NOT NULL,
     input_digest TEXT,
+    created_ns   BIGINT NOT NULL,
     body         TEXT NOT NULL
 );
 CREATE INDEX releases_by_digest ON releases (digest);
+CREATE INDEX releases_by_created ON releases (created_ns, seq);
 CREATE INDEX releases_by_input ON releases (input_digest, repository);
 
 CREATE TABLE deployments (
