@@ -128,7 +128,8 @@ final class LedgerTables {
             p.setFetchSize(1000);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    sink.accept(read(RELEASE, "releases", r.getString(1), r.getString(2)));
+                    // The body's UTF-8 bytes as stored: parsed without first being decoded into a String.
+                    sink.accept(read(RELEASE, "releases", r.getString(1), r.getBytes(2)));
                 }
             }
         } finally {
@@ -243,6 +244,10 @@ final class LedgerTables {
     }
 
     private static <T> T read(ObjectReader reader, String table, String key, String body) throws SQLException {
+        return read(reader, table, key, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static <T> T read(ObjectReader reader, String table, String key, byte[] body) throws SQLException {
         try {
             T value = reader.readValue(body);
             if (value == null) {
