@@ -315,16 +315,24 @@ public final class Report {
         md.append("\n## 5. Scale: commands with 0, ");
         md.append(String.join(" and ", sizes.stream().filter(n -> n > 0).map(n -> String.format(Locale.ROOT, "%,d", n)).toList()));
         md.append(" releases in the ledger\n\n");
-        md.append("The journal is written as the engine writes it (a header, then one release line each). Wall time and "
-                + "peak memory (max RSS, GNU time) of the whole command, the JVM's default heap settings; the baseline is "
-                + "the same command with an empty ledger.\n\n");
-        md.append("| command | releases | wall time | vs empty | max RSS | vs empty |\n| --- | --- | --- | --- | --- | --- |\n");
+        md.append("The ledger is SQLite (`ledger.db` in a state folder, imported from a journal of that many releases by the "
+                + "setup deploy) and, beside it, PostgreSQL (a database of its own on the server of `scripts/services`, loaded "
+                + "through the engine's `Ledger`). Wall time and peak memory (max RSS, GNU time) of the whole command "
+                + "(`bin/immutable`, with its class-data-sharing archive), the JVM's default heap settings; the baseline is "
+                + "the same command on the same back end with an empty ledger.\n\n");
+        md.append("| back end | command | releases | wall time | vs empty | max RSS | vs empty |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- |\n");
+        for (String backend : List.of("sqlite", "postgresql"))
         for (String op : List.of("releases", "status", "deploy")) {
-            ObjectNode o = s.putObject(op);
+            if (stat(r -> is(r, "scale") && backend.equals(r.path("backend").asText("sqlite")), r -> 1).n == 0) {
+                continue;
+            }
+            ObjectNode o = (s.has(backend) ? (ObjectNode) s.get(backend) : s.putObject(backend)).putObject(op);
             Stat base = null;
             Stat baseRss = null;
             for (int size : sizes) {
-                Predicate<JsonNode> p = r -> is(r, "scale") && op.equals(r.path("op").asText()) && r.path("size").asInt() == size;
+                Predicate<JsonNode> p = r -> is(r, "scale") && backend.equals(r.path("backend").asText("sqlite"))
+                        && op.equals(r.path("op").asText()) && r.path("size").asInt() == size;
                 Stat ms = stat(p, r -> r.path("ms").asDouble());
                 Stat rss = stat(p, r -> r.path("maxRssKb").asDouble() / 1024);
                 ObjectNode so = o.putObject(Integer.toString(size));
@@ -342,7 +350,8 @@ public final class Report {
                     case "status" -> "`status --env`";
                     default -> "`deploy` (start, health, switch)";
                 };
-                md.append("| ").append(command).append(" | ").append(String.format(Locale.ROOT, "%,d", size))
+                md.append("| ").append(backend.equals("sqlite") ? "SQLite" : "PostgreSQL").append(" | ").append(command)
+                        .append(" | ").append(String.format(Locale.ROOT, "%,d", size))
                         .append(" | ").append(ms.text(" ms")).append(" | ").append(size == 0 ? "baseline" : "**" + ratio(ms.median / base.median) + "**")
                         .append(" | ").append(rss.text(" MB")).append(" | ").append(size == 0 ? "baseline" : ratio(rss.median / baseRss.median))
                         .append(" |\n");

@@ -60,6 +60,10 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
         }
     }
 
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
+
     public T newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
         throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
     }

@@ -2,6 +2,7 @@
 // The real class extends AbstractCIBase and implements many interfaces; only AccessControlled is kept.
 package jenkins.model;
 
+import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
@@ -23,6 +24,10 @@ public class Jenkins implements AccessControlled {
     }
 
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
+    }
+
+    public <T extends Descriptor> T getDescriptorByType(Class<T> type) {
         throw new UnsupportedOperationException("jenkins-api-shim: compile-time declaration only");
     }
 

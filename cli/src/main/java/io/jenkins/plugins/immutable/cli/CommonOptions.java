@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.cli;
 
+import io.jenkins.plugins.immutable.engine.api.LedgerLocation;
 import io.jenkins.plugins.immutable.engine.api.DockerCertPath;
 import io.jenkins.plugins.immutable.engine.api.InvalidInputException;
 import io.jenkins.plugins.immutable.engine.api.Problem;
@@ -17,8 +18,10 @@ public final class CommonOptions {
 
     static final String DOCKER_HOST_FORM = "(unix|tcp|npipe)://.+";
 
-    @Option(names = "--state", paramLabel = "DIR",
-            description = "The ledger's folder (default: $IMMUTABLE_STATE, else .immutable/).")
+    @Option(names = "--state", paramLabel = "DIR|URL",
+            description = "The ledger: a folder holding ledger.db (SQLite), or a shared PostgreSQL database"
+                    + " postgresql://HOST:PORT/DB?user=U, its password from PGPASSWORD or ~/.pgpass, never in the URL"
+                    + " (default: $IMMUTABLE_STATE, else .immutable/).")
     String state;
 
     @Option(names = "--docker-host", paramLabel = "URI",
@@ -42,10 +45,23 @@ public final class CommonOptions {
     @Option(names = "--debug", description = "Show the stack trace of a failure.")
     boolean debug;
 
-    /** The state folder: the flag, else {@code IMMUTABLE_STATE}, else {@code .immutable/}. */
+    /**
+     * The state folder: the flag, else {@code IMMUTABLE_STATE}, else {@code .immutable/}; with a database, the default
+     * folder, which then only holds the release files a build writes.
+     */
     Path stateDir(CliContext context) {
-        String chosen = state != null ? state : context.env("IMMUTABLE_STATE");
-        return Path.of(chosen == null ? ".immutable" : chosen).toAbsolutePath().normalize();
+        String chosen = chosenState(context);
+        return Path.of(chosen == null || LedgerLocation.isDatabaseUrl(chosen) ? ".immutable" : chosen).toAbsolutePath().normalize();
+    }
+
+    /** The ledger database's URL when {@code --state} (or {@code IMMUTABLE_STATE}) names one, else {@code null}. */
+    String ledgerUrl(CliContext context) {
+        String chosen = chosenState(context);
+        return chosen != null && LedgerLocation.isDatabaseUrl(chosen) ? chosen.strip() : null;
+    }
+
+    private String chosenState(CliContext context) {
+        return state != null ? state : context.env("IMMUTABLE_STATE");
     }
 
     /** The Docker host: the flag, else {@code DOCKER_HOST}, else {@code null} (the engine's default socket). */
@@ -74,6 +90,13 @@ public final class CommonOptions {
         List<Problem> problems = new ArrayList<>();
         if (state != null && state.isBlank()) {
             problems.add(new Problem("state", "empty: expected a folder for the ledger, such as .immutable"));
+        } else if (ledgerUrl(context) != null) {
+            try {
+                LedgerLocation.database(ledgerUrl(context), "state", System.getProperty("user.name"));
+            } catch (InvalidInputException e) {
+                String origin = state != null ? "" : " (from IMMUTABLE_STATE)";
+                e.problems().forEach(p -> problems.add(new Problem("state", p.message() + origin)));
+            }
         } else {
             Path dir = stateDir(context);
             if (Files.exists(dir) && !Files.isDirectory(dir)) {

@@ -130,26 +130,59 @@ final class Json {
     static ArrayNode releases(List<ReleaseListing> listings) {
         ArrayNode array = MAPPER.createArrayNode();
         for (ReleaseListing listing : listings) {
-            Release release = listing.release();
-            ObjectNode node = array.addObject();
-            node.put("id", release.id());
-            node.put("app", release.app());
-            node.put("ref", release.ref().toString());
-            node.put("digest", release.digest().value());
-            node.put("inputDigest", text(release.inputDigest()));
-            node.put("sourceUri", release.sourceUri());
-            node.put("sourceRevision", release.sourceRevision());
-            node.put("created", instant(release.created()));
-            node.put("builderId", release.builderId());
-            ArrayNode placements = node.putArray("placements");
-            for (ReleaseListing.Placement placement : listing.placements()) {
-                ObjectNode where = placements.addObject();
-                where.put("env", placement.environment());
-                where.put("colour", placement.colour().label());
-                where.put("state", placement.state().name());
-            }
+            array.add(release(listing));
         }
         return array;
+    }
+
+    /** One element of {@code releases --output json}. */
+    static ObjectNode release(ReleaseListing listing) {
+        Release release = listing.release();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", release.id());
+        node.put("app", release.app());
+        node.put("ref", release.ref().toString());
+        node.put("digest", release.digest().value());
+        node.put("inputDigest", text(release.inputDigest()));
+        node.put("sourceUri", release.sourceUri());
+        node.put("sourceRevision", release.sourceRevision());
+        node.put("created", instant(release.created()));
+        node.put("builderId", release.builderId());
+        ArrayNode placements = node.putArray("placements");
+        for (ReleaseListing.Placement placement : listing.placements()) {
+            ObjectNode where = placements.addObject();
+            where.put("env", placement.environment());
+            where.put("colour", placement.colour().label());
+            where.put("state", placement.state().name());
+        }
+        return node;
+    }
+
+    /**
+     * Writes a JSON array to {@code out} element by element, as {@link #write} would print the whole array: for
+     * lists too long to hold as one tree.
+     */
+    static void writeArray(java.io.OutputStream out, ArrayWriter elements) throws java.io.IOException,
+            io.jenkins.plugins.immutable.engine.api.ReleaseException {
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            elements.write(node -> {
+                try {
+                    MAPPER.writeTree(g, node);
+                } catch (java.io.IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            g.writeEndArray();
+        }
+    }
+
+    /** Produces the elements of a streamed array. */
+    interface ArrayWriter {
+        void write(java.util.function.Consumer<JsonNode> element) throws java.io.IOException,
+                io.jenkins.plugins.immutable.engine.api.ReleaseException;
     }
 
     static ArrayNode history(List<DeploymentRecord> records) {

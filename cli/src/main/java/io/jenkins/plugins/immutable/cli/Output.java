@@ -64,4 +64,12 @@ final class Output {
     void document(JsonNode node) {
         out.println(Json.write(node));
     }
+
+    /** The one JSON document of a command, an array written element by element as {@code elements} produces them. */
+    void documentArray(Json.ArrayWriter elements) throws java.io.IOException,
+            io.jenkins.plugins.immutable.engine.api.ReleaseException {
+        Json.writeArray(out, elements);
+        out.println();
+        out.flush();
+    }
 }

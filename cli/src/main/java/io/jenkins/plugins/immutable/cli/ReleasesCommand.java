@@ -31,14 +31,15 @@ final class ReleasesCommand extends EngineCommand {
             }
             return ExitCode.DONE;
         }
+        if (output.json()) {
+            // Streamed, newest created first: 100,000 releases are printed without being held at once.
+            output.documentArray(element -> session.engine().eachRelease(listing -> element.accept(Json.release(listing))));
+            return ExitCode.DONE;
+        }
         // the engine returns newest first; sorting again keeps the promise whatever its order becomes
         List<ReleaseListing> releases = session.engine().releases().stream()
                 .sorted(Comparator.comparing((ReleaseListing l) -> l.release().created()).reversed()).toList();
-        if (output.json()) {
-            output.document(Json.releases(releases));
-        } else {
-            ReleasesText.printReleases(releases, output.text());
-        }
+        ReleasesText.printReleases(releases, output.text());
         return ExitCode.DONE;
     }
 }

@@ -22,6 +22,7 @@ final class Session implements AutoCloseable {
             EngineConfig config = EngineConfig.builder(common.stateDir(context))
                     .dockerHost(common.dockerHost(context))
                     .dockerTls(common.dockerTlsVerify(context), common.dockerCertPath(context))
+                    .ledgerUrl(common.ledgerUrl(context))
                     .handler(output::event)
                     .build();
             engine = context.engines().apply(config);

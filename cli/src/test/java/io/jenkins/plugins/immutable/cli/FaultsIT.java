@@ -212,13 +212,20 @@ class FaultsIT {
 
     @Test
     void aCorruptedEnvironmentStateExits2NamingTheFileAndTouchesNothing() throws Exception {
-        Path file = state.resolve("environments/" + env + ".json");
-        Files.writeString(file, "{\"version\": 1, \"name\": \"" + env + "\", \"blue\": {\"colour\": \"PURPLE\"");
+        Path file = state.resolve("ledger.db");
+        // Damaged outside the tool: the environment's row edited by hand.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.PreparedStatement p = c.prepareStatement("UPDATE environments SET state = ? WHERE name = ?")) {
+            p.setString(1, "{\"version\": 1, \"name\": \"" + env + "\", \"blue\": {\"colour\": \"PURPLE\"");
+            p.setString(2, env);
+            assertThat(p.executeUpdate()).isEqualTo(1);
+        }
 
         CliRun.Result result = cli.run(deploy(v2));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.err()).contains(file.toString()).contains("Restore it from a backup").doesNotContain("\tat ");
+        assertThat(result.err()).contains(file.toString()).contains("environment '" + env + "'")
+                .contains("Restore the ledger from a backup").doesNotContain("\tat ");
         assertThat(page()).isEqualTo("faults v1");
         assertThat(ok("releases").exitCode()).isZero();
         assertThat(cli.run("status", "--env", env).exitCode()).isEqualTo(2);
@@ -232,16 +239,14 @@ class FaultsIT {
         CliRun.Result first = frozenCli.run(deployTo(v1, env + "f"));
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(page()).isEqualTo("faults v1");
-        chattr("+i", frozen.resolve("environments"));
-        chattr("+i", frozen.resolve("locks"));
+        chattr("+i", frozen); // no new file in the folder: the ledger refuses to write before touching anything
         try {
             CliRun.Result result = frozenCli.run(deployTo(v2, env + "f"));
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
             assertThat(result.err()).contains(frozen.toString()).doesNotContain("\tat ");
             assertThat(page()).isEqualTo("faults v1");
         } finally {
-            chattr("-i", frozen.resolve("environments"));
-            chattr("-i", frozen.resolve("locks"));
+            chattr("-i", frozen);
         }
         assertThat(frozenCli.run("releases").exitCode()).isZero();
         CliRun.Result nowpossible = frozenCli.run(deployTo(v2, env + "f"));

@@ -136,7 +136,7 @@ class SecretsNeverRecordedIT {
         filesUnder(changedOut, written);
         written.put("registry manifest and config of " + ref, registryRecords(ref));
         written.put("daemon's history and inspect of " + ref, daemonRecords(ref));
-        assertThat(written.keySet()).as("what the scan covers").anyMatch(k -> k.endsWith("journal.jsonl"))
+        assertThat(written.keySet()).as("what the scan covers").anyMatch(k -> k.endsWith("ledger.db"))
                 .anyMatch(k -> k.endsWith("provenance.intoto.json")).anyMatch(k -> k.endsWith("release.json"));
         assertThat(written.get("registry manifest and config of " + ref)).as("the source label").contains("github.com/o/r.git");
 

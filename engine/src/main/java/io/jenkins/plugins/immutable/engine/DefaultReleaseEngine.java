@@ -23,7 +23,9 @@ import io.jenkins.plugins.immutable.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
 import io.jenkins.plugins.immutable.engine.docker.DockerJavaGateway;
 import io.jenkins.plugins.immutable.engine.drift.DriftStage;
+import io.jenkins.plugins.immutable.engine.api.InvalidInputException;
 import io.jenkins.plugins.immutable.engine.ledger.Ledger;
+import io.jenkins.plugins.immutable.engine.api.LedgerLocation;
 import io.jenkins.plugins.immutable.engine.registry.DockerConfigAuth;
 import io.jenkins.plugins.immutable.engine.registry.RegistryClient;
 import java.nio.file.Path;
@@ -48,7 +50,8 @@ final class DefaultReleaseEngine implements ReleaseEngine {
 
     DefaultReleaseEngine(EngineConfig config) {
         EventHandler events = fanOut(config.handlers());
-        this.ledger = Ledger.open(config.stateDir(), config.clock());
+        this.ledger = Ledger.open(ledgerLocation(config), config.clock(), ledgerEnvironment(config),
+                note -> events.on(new EngineEvent.Notice(note)));
         this.dockerHost = new DockerEndpoint(config.dockerHost() != null ? config.dockerHost()
                 : System.getenv().getOrDefault("DOCKER_HOST", DockerJavaGateway.DEFAULT_HOST), config.dockerTlsVerify(),
                 config.dockerCertPath());
@@ -59,6 +62,28 @@ final class DefaultReleaseEngine implements ReleaseEngine {
         this.drifts = new DriftStage(deploys, this::docker, events);
         this.verifier = new Verifier(registry, auth);
         this.catalog = new ReleaseCatalog(ledger);
+    }
+
+    /** The config's ledger database, else its state folder. A bad URL was refused by whoever built the config. */
+    private static LedgerLocation ledgerLocation(EngineConfig config) {
+        if (config.ledgerUrl() == null) {
+            return LedgerLocation.folder(config.stateDir());
+        }
+        try {
+            return LedgerLocation.database(config.ledgerUrl(), "state", System.getProperty("user.name"));
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The process environment, with the config's ledger password (Jenkins' credentials) standing in for PGPASSWORD. */
+    private static Map<String, String> ledgerEnvironment(EngineConfig config) {
+        if (config.ledgerPassword() == null) {
+            return System.getenv();
+        }
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("PGPASSWORD", new String(config.ledgerPassword()));
+        return env;
     }
 
     private DockerGateway docker(DockerEndpoint endpoint) {
@@ -119,6 +144,11 @@ final class DefaultReleaseEngine implements ReleaseEngine {
     }
 
     @Override
+    public void eachRelease(java.util.function.Consumer<ReleaseListing> sink) throws ReleaseException {
+        catalog.eachRelease(sink);
+    }
+
+    @Override
     public List<DeploymentRecord> history(String environment) throws ReleaseException {
         return ledger.history(environment);
     }
@@ -142,5 +172,6 @@ final class DefaultReleaseEngine implements ReleaseEngine {
     public void close() {
         dockers.values().forEach(DockerGateway::close);
         dockers.clear();
+        ledger.close();
     }
 }

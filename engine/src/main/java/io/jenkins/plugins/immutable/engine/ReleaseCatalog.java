@@ -28,7 +28,15 @@ final class ReleaseCatalog {
         this.ledger = ledger;
     }
 
-    List<ReleaseListing> releases() throws ReleaseException {
+    /** Every release, newest created first, with its placements, one at a time. */
+    void eachRelease(java.util.function.Consumer<ReleaseListing> sink) throws ReleaseException {
+        Map<String, List<Placement>> placements = placements();
+        ledger.forEachReleaseNewestFirst(release -> sink.accept(new ReleaseListing(release,
+                placements.getOrDefault(release.id(), List.of()))));
+    }
+
+    /** Where each release runs now: the latest step of each colour of each environment, when it still runs. */
+    private Map<String, List<Placement>> placements() throws ReleaseException {
         Map<String, List<Placement>> placements = new HashMap<>();
         for (String environment : ledger.environments()) {
             Map<String, DeploymentRecord> latestPerColour = new LinkedHashMap<>();
@@ -42,6 +50,11 @@ final class ReleaseCatalog {
                 }
             }
         }
+        return placements;
+    }
+
+    List<ReleaseListing> releases() throws ReleaseException {
+        Map<String, List<Placement>> placements = placements();
         List<Release> all = new ArrayList<>(ledger.releases());
         java.util.Collections.reverse(all);
         List<ReleaseListing> listings = new ArrayList<>(all.size());

@@ -23,6 +23,10 @@ public final class AgentSettings implements Serializable {
     private final Boolean dockerTlsVerify;
     private final String dockerCertPath;
     private final String dockerConfig;
+    // The global configuration's shared ledger (used when the step names no stateDir), and its password: only ever in a
+    // copy made for one agent call (withLedger), never in the settings an execution keeps.
+    private final String ledgerUrl;
+    private final String ledgerPassword;
 
     /**
      * @param stateDir   the step's {@code stateDir}: absolute, {@code ~/…}, relative to the workspace, or {@code null}
@@ -33,11 +37,32 @@ public final class AgentSettings implements Serializable {
     }
 
     private AgentSettings(String stateDir, String dockerHost, Boolean dockerTlsVerify, String dockerCertPath, String dockerConfig) {
+        this(stateDir, dockerHost, dockerTlsVerify, dockerCertPath, dockerConfig, null, null);
+    }
+
+    private AgentSettings(String stateDir, String dockerHost, Boolean dockerTlsVerify, String dockerCertPath, String dockerConfig,
+            String ledgerUrl, String ledgerPassword) {
         this.stateDir = blankToNull(stateDir);
         this.dockerHost = blankToNull(dockerHost);
         this.dockerTlsVerify = dockerTlsVerify;
         this.dockerCertPath = blankToNull(dockerCertPath);
         this.dockerConfig = blankToNull(dockerConfig);
+        this.ledgerUrl = blankToNull(ledgerUrl);
+        this.ledgerPassword = ledgerPassword;
+    }
+
+    /**
+     * A copy for one agent call that uses the shared ledger database {@code url} (with {@code password}, or
+     * {@code null} for the agent's {@code PGPASSWORD}/{@code ~/.pgpass}) when the step names no {@code stateDir}: a
+     * step's own folder wins. Never keep the copy: it holds the password.
+     */
+    public AgentSettings withLedger(String url, String password) {
+        return new AgentSettings(stateDir, dockerHost, dockerTlsVerify, dockerCertPath, dockerConfig, url, password);
+    }
+
+    /** The shared ledger this call uses: the global one when the step names no folder, else {@code null}. */
+    public String ledgerUrl() {
+        return stateDir == null ? ledgerUrl : null;
     }
 
     /**
@@ -55,6 +80,8 @@ public final class AgentSettings implements Serializable {
     /** The engine's configuration on the agent, without event handlers. */
     public EngineConfig.Builder engineConfig(Path workspace, String userHome) {
         return EngineConfig.builder(resolveStateDir(workspace, userHome))
+                .ledgerUrl(ledgerUrl())
+                .ledgerPassword(ledgerUrl() == null || ledgerPassword == null ? null : ledgerPassword.toCharArray())
                 .dockerHost(dockerHost)
                 .dockerConfigDir(dockerConfig == null ? null : workspace.resolve(dockerConfig))
                 .dockerTls(dockerTlsVerify, dockerCertPath == null ? null : workspace.resolve(dockerCertPath));
@@ -84,5 +111,11 @@ public final class AgentSettings implements Serializable {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "AgentSettings[stateDir=" + stateDir + ", dockerHost=" + dockerHost + ", ledger=" + ledgerUrl
+                + (ledgerPassword == null ? "" : ", password hidden") + "]";
     }
 }

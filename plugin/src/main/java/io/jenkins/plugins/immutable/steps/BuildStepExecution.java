@@ -51,7 +51,7 @@ final class BuildStepExecution extends SynchronousNonBlockingStepExecution<Map<S
         EnvVars env = context.get(EnvVars.class);
 
         BuildSpec spec = step.toSpec(env, builderId(run), run.getExternalizableId(), UUID.randomUUID().toString());
-        AgentSettings settings = AgentSettings.of(step.getStateDir(), env);
+        AgentSettings settings = LedgerAccess.forCall(AgentSettings.of(step.getStateDir(), env), run);
         RegistryLogin login = RegistryCredentialsLookup.find(run, step.getRegistryCredentialsId(), RegistryUris.forImage(step.getImage()));
         SecretBuildArgValues secrets = SecretBuildArgsLookup.find(run, step.getSecretBuildArgs());
         SigningKey signingKey = KeyCredentialsLookup.signingKey(run, step.getSigningKeyCredentialsId());

@@ -47,7 +47,7 @@ final class DeployStepExecution extends BackgroundStepExecution {
         String verifyKey = KeyCredentialsLookup.verifyKey(run, verifyKeyCredentialsId);
         EnvironmentOutcome outcome;
         try {
-            outcome = workspace.act(new EngineCallable<>(settings, listener, new DeployOperation(spec, login, verifyKey)));
+            outcome = workspace.act(new EngineCallable<>(LedgerAccess.forCall(settings, run), listener, new DeployOperation(spec, login, verifyKey)));
         } catch (ReleaseFailure failure) {
             if (failure.failedSafely()) {
                 BuildRecords.recordDeployments(run, List.of(Recording.aborted(spec.environment(), spec.ref(), System.currentTimeMillis(),

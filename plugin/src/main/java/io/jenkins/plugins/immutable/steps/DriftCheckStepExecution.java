@@ -42,7 +42,7 @@ final class DriftCheckStepExecution extends BackgroundStepExecution {
         TaskListener listener = context.get(TaskListener.class);
         DriftOutcome outcome;
         try {
-            outcome = workspace.act(new EngineCallable<>(settings, listener, new DriftOperation(environment, repair)));
+            outcome = workspace.act(new EngineCallable<>(LedgerAccess.forCall(settings, run), listener, new DriftOperation(environment, repair)));
         } catch (ReleaseFailure failure) {
             actionOf(run).record(RecordedDriftCheck.failed(environment, repair, failure.getMessage(), System.currentTimeMillis()));
             run.save();

@@ -33,8 +33,8 @@ final class PromoteStepExecution extends SynchronousNonBlockingStepExecution<Map
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = context.get(FilePath.class);
-        EnvironmentOutcome outcome = workspace.act(new EngineCallable<>(AgentSettings.of(step.getStateDir(), context.get(EnvVars.class)), listener,
-                new PromoteOperation(step.getEnvironment())));
+        AgentSettings settings = LedgerAccess.forCall(AgentSettings.of(step.getStateDir(), context.get(EnvVars.class)), run);
+        EnvironmentOutcome outcome = workspace.act(new EngineCallable<>(settings, listener, new PromoteOperation(step.getEnvironment())));
         BuildRecords.recordDeployments(run, Recording.promoted(outcome, System.currentTimeMillis()));
         return StepResults.environment(outcome);
     }

@@ -48,7 +48,7 @@ final class RollbackStepExecution extends BackgroundStepExecution {
         // Looked up anew on each run: a secret is never kept in this execution. The target's registry is known only
         // on the agent, so the credentials are not narrowed to a domain.
         RegistryLogin login = RegistryCredentialsLookup.find(run, registryCredentialsId, null);
-        EnvironmentOutcome outcome = workspace.act(new EngineCallable<>(settings, listener,
+        EnvironmentOutcome outcome = workspace.act(new EngineCallable<>(LedgerAccess.forCall(settings, run), listener,
                 new RollbackOperation(environment, target.releaseId(), target.digest(), login)));
         BuildRecords.recordDeployments(run, Recording.rolledBack(outcome, System.currentTimeMillis()));
         return StepResults.environment(outcome);

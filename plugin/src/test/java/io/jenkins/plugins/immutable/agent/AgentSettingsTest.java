@@ -30,6 +30,29 @@ class AgentSettingsTest {
     }
 
     @Test
+    void theGlobalSharedLedgerIsUsedWhenTheStepNamesNoFolderAndItsPasswordIsNeverPrinted() throws Exception {
+        String url = "jdbc:postgresql://db.example:5432/immutable?user=jenkins";
+        AgentSettings shared = AgentSettings.of(null, Map.of()).withLedger(url, "s3cret-pw");
+
+        EngineConfig config = shared.engineConfig(WS, "/home/agent").build();
+        assertThat(config.ledgerUrl()).isEqualTo(url);
+        assertThat(config.ledgerPassword()).containsExactly("s3cret-pw".toCharArray());
+        assertThat(shared.toString()).contains("password hidden").doesNotContain("s3cret-pw");
+        assertThat(config.toString()).doesNotContain("s3cret-pw");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(shared); // what remoting sends to the agent for the one call
+        }
+
+        AgentSettings ownFolder = AgentSettings.of("ledger-here", Map.of()).withLedger(url, "s3cret-pw");
+        EngineConfig wins = ownFolder.engineConfig(WS, "/home/agent").build();
+        assertThat(wins.ledgerUrl()).as("a step's stateDir wins").isNull();
+        assertThat(wins.ledgerPassword()).isNull();
+        assertThat(wins.stateDir()).isEqualTo(WS.resolve("ledger-here"));
+        assertThat(AgentSettings.of(null, Map.of()).engineConfig(WS, "/home/agent").build().ledgerUrl()).isNull();
+    }
+
+    @Test
     void withoutThemTheEngineKeepsItsDefaults() {
         EngineConfig config = AgentSettings.of(null, Map.of()).engineConfig(WS, "/home/agent").build();
         assertThat(config.dockerHost()).isNull();

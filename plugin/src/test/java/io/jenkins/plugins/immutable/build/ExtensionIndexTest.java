@@ -41,7 +41,8 @@ class ExtensionIndexTest {
                     io.jenkins.plugins.immutable.steps.SecretBuildArg.DescriptorImpl.class.getName(),
                     io.jenkins.plugins.immutable.steps.ImmutableDriftCheckStep.DescriptorImpl.class.getName(),
                     io.jenkins.plugins.immutable.steps.BuildArg.DescriptorImpl.class.getName(),
-                    JobReleasesActionFactory.class.getName());
+                    JobReleasesActionFactory.class.getName(),
+                    io.jenkins.plugins.immutable.steps.LedgerConfiguration.class.getName());
         }
     }
 

@@ -18,12 +18,22 @@ import java.util.List;
  *                        never key material; {@code null}: docker-java's default
  * @param handlers        who receives the engine's events
  * @param clock           the time source (tests fix it)
+ * @param ledgerUrl       a shared ledger database, {@code postgresql://HOST:PORT/DB?user=U}, used instead of the state
+ *                        folder's {@code ledger.db}; {@code null}: the folder. Never with a password.
+ * @param ledgerPassword  that database's password when the caller has it (Jenkins' credentials); {@code null}:
+ *                        {@code PGPASSWORD}, else {@code ~/.pgpass}. An array, so that printing the config never shows it.
  */
 public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDir, Boolean dockerTlsVerify, Path dockerCertPath,
-        List<EventHandler> handlers, Clock clock) {
+        List<EventHandler> handlers, Clock clock, String ledgerUrl, char[] ledgerPassword) {
 
     public EngineConfig {
         handlers = List.copyOf(handlers);
+    }
+
+    /** Without a ledger database: the state folder's. */
+    public EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDir, Boolean dockerTlsVerify, Path dockerCertPath,
+            List<EventHandler> handlers, Clock clock) {
+        this(stateDir, dockerHost, dockerConfigDir, dockerTlsVerify, dockerCertPath, handlers, clock, null, null);
     }
 
     public static Builder builder(Path stateDir) {
@@ -39,6 +49,8 @@ public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDi
         private Path dockerCertPath;
         private final List<EventHandler> handlers = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private String ledgerUrl;
+        private char[] ledgerPassword;
 
         private Builder(Path stateDir) {
             this.stateDir = stateDir;
@@ -71,9 +83,21 @@ public record EngineConfig(Path stateDir, String dockerHost, Path dockerConfigDi
             return this;
         }
 
+        /** A shared ledger database ({@code postgresql://HOST:PORT/DB?user=U}); {@code null} or blank: the state folder. */
+        public Builder ledgerUrl(String url) {
+            this.ledgerUrl = url == null || url.isBlank() ? null : url.strip();
+            return this;
+        }
+
+        /** The ledger database's password, when the caller holds it; {@code null}: {@code PGPASSWORD} or {@code ~/.pgpass}. */
+        public Builder ledgerPassword(char[] password) {
+            this.ledgerPassword = password;
+            return this;
+        }
+
         public EngineConfig build() {
             return new EngineConfig(stateDir.toAbsolutePath().normalize(), dockerHost, dockerConfigDir, dockerTlsVerify, dockerCertPath,
-                    handlers, clock);
+                    handlers, clock, ledgerUrl, ledgerPassword);
         }
     }
 }

@@ -41,6 +41,16 @@ public interface ReleaseEngine extends AutoCloseable {
     /** Every recorded release, newest first, with where each runs now. */
     List<ReleaseListing> releases() throws ReleaseException;
 
+    /**
+     * The same as {@link #releases()}, newest {@code created} first, one at a time, so that printing 100,000 of them
+     * never holds them all. The default reads the list.
+     */
+    default void eachRelease(java.util.function.Consumer<ReleaseListing> sink) throws ReleaseException {
+        List<ReleaseListing> all = new java.util.ArrayList<>(releases());
+        all.sort(java.util.Comparator.comparing((ReleaseListing l) -> l.release().created()).reversed());
+        all.forEach(sink);
+    }
+
     /** An environment's deployment history, newest first. */
     List<DeploymentRecord> history(String environment) throws ReleaseException;
 

@@ -1,13 +1,12 @@
 package io.jenkins.plugins.immutable.engine.ledger;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.util.Optional;
 
 /**
- * An environment's exclusive lock, held from {@link Ledger#acquire} until {@link #close()}. The OS releases it if
- * the process dies, even by {@code kill -9}, so a crashed operation never leaves an environment locked for good.
+ * An environment's exclusive lock, held from {@link Ledger#acquire} until {@link #close()}: an OS file lock in a state
+ * folder, which the OS releases if the process dies, even by {@code kill -9}; a lease in a shared database, which
+ * its holder renews while it lives and which anyone may take over once it expires (or at once, on the holder's own
+ * machine, when the holder process is gone).
  */
 public final class EnvironmentLock implements AutoCloseable {
 
@@ -15,34 +14,29 @@ public final class EnvironmentLock implements AutoCloseable {
     private final LockHolder holder;
     private final LockHolder previousHolder;
     private final String takeoverNote;
-    private final FileChannel channel;
-    private final FileLock lock;
-    private final Runnable onClose;
+    private final Runnable release;
     private boolean closed;
 
-    EnvironmentLock(String environment, LockHolder holder, LockHolder previousHolder, String takeoverNote, FileChannel channel,
-            FileLock lock, Runnable onClose) {
+    EnvironmentLock(String environment, LockHolder holder, LockHolder previousHolder, String takeoverNote, Runnable release) {
         this.environment = environment;
         this.holder = holder;
         this.previousHolder = previousHolder;
         this.takeoverNote = takeoverNote;
-        this.channel = channel;
-        this.lock = lock;
-        this.onClose = onClose;
+        this.release = release;
     }
 
     public String environment() {
         return environment;
     }
 
-    /** This process, as written into the lock file. */
+    /** This process, as recorded in the lock. */
     public LockHolder holder() {
         return holder;
     }
 
     /**
-     * The holder whose lock was taken over: a process that died while holding it (its lock file still named it).
-     * Empty when the lock was free and clean.
+     * The holder whose lock was taken over: a process that died while holding it (the lock still named it). Empty
+     * when the lock was free and clean.
      */
     public Optional<LockHolder> previousHolder() {
         return Optional.ofNullable(previousHolder);
@@ -53,27 +47,26 @@ public final class EnvironmentLock implements AutoCloseable {
         return Optional.ofNullable(takeoverNote);
     }
 
-    /** Clears the holder from the lock file and releases the lock. Idempotent; never throws. */
+    /** Clears the holder and releases the lock. Idempotent; never throws. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        try {
-            // An empty file tells the next holder that this one finished; a named holder means it died.
-            channel.truncate(0);
-            channel.force(false);
-        } catch (IOException e) {
-            // The lock is released below regardless; the stale name only makes the next holder report a takeover.
+        release.run();
+    }
+
+    /** The note for a holder found in the lock when it was taken: it did not release it, so it died. */
+    static String takeoverNote(String environment, LockHolder previous) {
+        if (previous == null) {
+            return null;
         }
-        try {
-            lock.release();
-            channel.close();
-        } catch (IOException e) {
-            // Closing the channel releases the OS lock even when release() failed.
-        } finally {
-            onClose.run();
-        }
+        boolean alive = previous.host().equals(HostName.get())
+                && ProcessHandle.of(previous.pid()).map(ProcessHandle::isAlive).orElse(false);
+        return "Took over the lock of environment '" + environment + "' from pid " + previous.pid() + " on host "
+                + previous.host() + " (" + previous.operation() + " since " + (previous.since() == null ? "?"
+                : previous.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + "), which "
+                + (alive ? "no longer holds it" : "is gone") + "; its operation was interrupted.";
     }
 }

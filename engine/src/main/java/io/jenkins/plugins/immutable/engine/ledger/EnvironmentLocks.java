@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code locks/<name>.lock}: one OS file lock per environment, tried and never waited for, so a second operation
+ * {@code locks/<name>.lock}: the environment locks of a state folder (SQLite): one OS file lock per environment, tried and never waited for, so a second operation
  * fails at once with who holds it. The file is never deleted: a process that deleted it while another held it would
  * let a third lock a new file, and two operations would run at once.
  */
@@ -65,13 +65,14 @@ final class EnvironmentLocks {
             ch.truncate(0);
             AtomicFiles.writeFully(ch, LedgerJson.MAPPER.writeValueAsBytes(me), 0);
             ch.force(false);
-            EnvironmentLock held = new EnvironmentLock(environment, me, previous, takeoverNote(environment, previous), ch, lock,
-                    () -> HELD_HERE.remove(file, me));
+            FileChannel channel = ch;
+            EnvironmentLock held = new EnvironmentLock(environment, me, previous,
+                    EnvironmentLock.takeoverNote(environment, previous), () -> release(channel, lock, file, me));
             ch = null;
             return held;
         } catch (IOException e) {
             throw new ReleaseException(Kind.BAD_INPUT, "Tried to lock environment '" + environment + "' with " + file
-                    + " but failed because " + JournalReader.reason(e) + ": check the permissions of the state folder.", e);
+                    + " but failed because " + StateFolder.reason(e) + ": check the permissions of the state folder.", e);
         } finally {
             closeQuietly(ch);
         }
@@ -110,16 +111,22 @@ final class EnvironmentLocks {
                 + " that operation to finish, or check that process. Nothing was changed.");
     }
 
-    private static String takeoverNote(String environment, LockHolder previous) {
-        if (previous == null) {
-            return null;
+    private static void release(FileChannel channel, FileLock lock, Path file, LockHolder me) {
+        try {
+            // An empty file tells the next holder that this one finished; a named holder means it died.
+            channel.truncate(0);
+            channel.force(false);
+        } catch (IOException e) {
+            // The lock is released below regardless; the stale name only makes the next holder report a takeover.
         }
-        boolean alive = previous.host().equals(HostName.get())
-                && ProcessHandle.of(previous.pid()).map(ProcessHandle::isAlive).orElse(false);
-        return "Took over the lock of environment '" + environment + "' from pid " + previous.pid() + " on host "
-                + previous.host() + " (" + previous.operation() + " since " + (previous.since() == null ? "?"
-                : previous.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + "), which "
-                + (alive ? "no longer holds it" : "is gone") + "; its operation was interrupted.";
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            // Closing the channel releases the OS lock even when release() failed.
+        } finally {
+            HELD_HERE.remove(file, me);
+        }
     }
 
     private static void closeQuietly(FileChannel ch) {

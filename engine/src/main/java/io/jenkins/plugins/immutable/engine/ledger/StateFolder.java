@@ -1,5 +1,7 @@
 package io.jenkins.plugins.immutable.engine.ledger;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
 /**
  * The state folder and its sub-folders. Reading never creates anything (a command that only looks must not leave a
@@ -88,6 +91,22 @@ final class StateFolder {
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         return new ReleaseException(Kind.BAD_INPUT, "Cannot write to the state folder " + folder + " (" + why + "): point --state"
                 + " (or IMMUTABLE_STATE) at a folder you can write, or make this one writable. Nothing was written.", e);
+    }
+
+    /** Why an I/O or JSON operation failed, in one line: Jackson's message without its location, the field it was in. */
+    static String reason(Exception e) {
+        String message = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
+        if (message == null) {
+            message = e.getClass().getSimpleName();
+        }
+        if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            String field = jme.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            message = "field " + field + ": " + message;
+        }
+        message = message.replace('\n', ' ').strip();
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 
     private static void deleteQuietly(Path probe) {

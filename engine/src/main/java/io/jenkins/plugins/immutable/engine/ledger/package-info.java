@@ -1,22 +1,21 @@
 /**
- * The ledger: the engine's memory on disk, in a state folder ({@code --state DIR}, default {@code .immutable/}).
+ * The ledger: the engine's memory, in a database. By default {@code ledger.db} (SQLite) in a state folder
+ * ({@code --state DIR}, default {@code .immutable/}); when shared, a PostgreSQL database
+ * ({@code --state postgresql://HOST:PORT/DB?user=U}).
  *
  * <pre>
  * .immutable/
- *   journal.jsonl                    append-only history: a header line, then one JSON record per line
- *   journal.lock                     serialises appends across threads and processes (never deleted)
- *   journal.torn-&lt;time&gt;             an interrupted write's fragment, set aside by the next append
- *   environments/&lt;env&gt;.json          per-environment state, replaced atomically
+ *   ledger.db, ledger.db-wal, -shm   releases, deployments, intents, environments, provenance, leases, schema_version
  *   locks/&lt;env&gt;.lock                 held (OS file lock) for the whole of an operation on the environment
- *   provenance/&lt;releaseId&gt;.intoto.json  each release's provenance statement
+ *   journal.jsonl, environments/, provenance/   written before the database: imported once, then left alone
  * </pre>
  *
- * <p>The standard is "nothing lost": a crash or {@code kill -9} at any instant leaves every file readable, either
- * as it was or as it became. {@link io.jenkins.plugins.immutable.engine.ledger.Ledger} is the only entry point the
- * other stages need.
+ * <p>The standard is "nothing lost": a record is committed durably before the call returns, and a crash or
+ * {@code kill -9} at any instant leaves the database as it was before the transaction or after it.
+ * {@link io.jenkins.plugins.immutable.engine.ledger.Ledger} is the only entry point the other stages need.
  *
- * <p>Depends on: {@code engine.api}, Jackson (databind, jsr310), the JDK. Nothing depends on it but the engine's
- * stages; the {@code api} package stays free of Jackson, which is why the JSON forms of its values are declared
- * here ({@code LedgerJson}).
+ * <p>Depends on: {@code engine.api}, Jackson (databind, jsr310), the JDK ({@code java.sql}); the SQLite and PostgreSQL
+ * drivers are found by their JDBC URLs, never imported. The {@code api} package stays free of Jackson, which is why the
+ * JSON forms of its values are declared here ({@code LedgerJson}).
  */
 package io.jenkins.plugins.immutable.engine.ledger;

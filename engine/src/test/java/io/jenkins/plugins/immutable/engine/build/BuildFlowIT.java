@@ -132,8 +132,12 @@ class BuildFlowIT {
     void aReleaseWhoseProvenanceIsMissingIsBuiltAnewNotReused() throws Exception {
         Path context = SampleApp.write(dir.resolve("app"), "v1\n");
         BuildResult first = fixture.engine().build(fixture.request(repository, context).build());
-        Path provenance = fixture.stateDir().resolve("provenance").resolve(first.release().id() + ".intoto.json");
-        Files.delete(provenance);
+        // Lost outside the tool: the statement's row deleted from the state folder's ledger.db.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + fixture.stateDir().resolve("ledger.db"));
+             java.sql.PreparedStatement p = c.prepareStatement("DELETE FROM provenance WHERE release_id = ?")) {
+            p.setString(1, first.release().id());
+            assertThat(p.executeUpdate()).isEqualTo(1);
+        }
         fixture.clearEvents();
 
         BuildResult second = fixture.engine().build(fixture.request(repository, context).build());
@@ -142,8 +146,10 @@ class BuildFlowIT {
         assertThat(fixture.log()).contains("Release " + first.release().id() + " has the same inputs but its provenance is"
                 + " missing from the state folder: building anew.");
         assertThat(second.provenanceJson()).isNotBlank();
-        assertThat(Files.readString(fixture.stateDir().resolve("provenance").resolve(second.release().id() + ".intoto.json")))
-                .isEqualTo(second.provenanceJson());
+        try (io.jenkins.plugins.immutable.engine.ledger.Ledger ledger = io.jenkins.plugins.immutable.engine.ledger.Ledger.open(
+                fixture.stateDir())) {
+            assertThat(ledger.readProvenance(second.release().id())).contains(second.provenanceJson());
+        }
     }
 
     private static final Pattern PUSHED_DIGEST = Pattern.compile("digest: (sha256:[0-9a-f]{64})");

@@ -61,7 +61,7 @@ class RemoteRouterIT {
             EnvironmentView back = engine.engine().rollback(RollbackRequest.of("prod", null, null));
             assertThat(back.active().ref()).isEqualTo(v1);
             assertThat(get(haproxy)).isEqualTo("v1");
-            assertThat(Files.readString(engine.stateDir().resolve("environments/prod.json")))
+            assertThat(io.jenkins.plugins.immutable.engine.ledger.Ledger.open(engine.stateDir()).stateJson("prod").orElseThrow())
                     .contains("\"haproxyTcp\" : \"" + tcp + "\"").doesNotContain("haproxySocket");
         }
     }

@@ -63,7 +63,7 @@ class RemoteSettingsTest {
         EnvironmentSettings remote = sample().withRouter(HaproxyAddress.parse("tcp://10.0.0.5:9999"))
                 .withDockerTls(true, Path.of("/etc/docker/client"));
         ledger.writeState("prod", EnvironmentState.fresh("prod", remote));
-        String json = Files.readString(ledger.stateFile("prod"));
+        String json = ledger.stateJson("prod").orElseThrow();
         assertThat(json).contains("\"haproxyTcp\" : \"tcp://10.0.0.5:9999\"", "\"dockerTlsVerify\" : true")
                 .doesNotContain("\"haproxySocket\"").doesNotContain("BEGIN");
         assertThat(ledger.readState("prod", EnvironmentState.class).orElseThrow().settings()).isEqualTo(remote);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
 import io.jenkins.plugins.immutable.engine.api.Release;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -44,32 +43,28 @@ class JsonFormsTest {
     }
 
     @Test
-    void aReleaseLineWithAFieldMissingOrOfTheWrongKindNamesIt() {
-        String line = new String(JournalCodec.encode(Samples.release(1)), StandardCharsets.UTF_8).strip();
+    void aReleaseWithAFieldMissingOrOfTheWrongKindNamesIt() {
+        String json = LedgerTables.json(Samples.release(1));
 
-        assertThatThrownBy(() -> decode(line.replaceFirst("\"created\":\"[^\"]*\",", "")))
+        assertThatThrownBy(() -> decode(json.replaceFirst("\"created\":\"[^\"]*\",", "")))
                 .hasMessageContaining("the release has no \"created\"");
-        assertThatThrownBy(() -> decode(line.replaceFirst("\"app\":\"shop\"", "\"app\":{\"name\":\"shop\"}")))
-                .isInstanceOfSatisfying(IOException.class, e -> assertThat(JournalReader.reason(e)).startsWith("field app: expected text"));
-        assertThatThrownBy(() -> decode(line.replaceFirst("\"created\":\"2025", "\"created\":\"20x5")))
-                .isInstanceOfSatisfying(IOException.class, e -> assertThat(JournalReader.reason(e))
+        assertThatThrownBy(() -> decode(json.replaceFirst("\"app\":\"shop\"", "\"app\":{\"name\":\"shop\"}")))
+                .isInstanceOfSatisfying(IOException.class, e -> assertThat(StateFolder.reason(e)).startsWith("field app: expected text"));
+        assertThatThrownBy(() -> decode(json.replaceFirst("\"created\":\"2025", "\"created\":\"20x5")))
+                .isInstanceOfSatisfying(IOException.class, e -> assertThat(StateFolder.reason(e))
                         .startsWith("field created: '20x5-").contains("is not an ISO-8601 instant"));
     }
 
     @Test
-    void aReleaseReadsTheSameWhetherTypeComesFirstOrNot() throws IOException {
+    void aReleaseReadsBackEqualAndSkipsFieldsOfANewerVersion() throws IOException {
         Release release = Samples.release(1);
-        String line = new String(JournalCodec.encode(release), StandardCharsets.UTF_8).strip();
-        String typeLast = line.replace("{\"type\":\"release\",", "{").replaceFirst("}$", ",\"type\":\"release\"}");
+        String json = LedgerTables.json(release);
 
-        assertThat(decode(line)).isEqualTo(release);
-        assertThat(decode(typeLast)).isEqualTo(release);
-        assertThat(decode("{\"type\":\"release\",\"futureField\":[1,{\"a\":2}]," + line.substring("{\"type\":\"release\",".length())))
-                .isEqualTo(release);
+        assertThat(decode(json)).isEqualTo(release);
+        assertThat(decode("{\"futureField\":[1,{\"a\":2}]," + json.substring(1))).isEqualTo(release);
     }
 
-    private static Object decode(String line) throws IOException {
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        return JournalCodec.decode(bytes, 0, bytes.length);
+    private static Object decode(String json) throws IOException {
+        return LedgerJson.MAPPER.readerFor(Release.class).readValue(json);
     }
 }

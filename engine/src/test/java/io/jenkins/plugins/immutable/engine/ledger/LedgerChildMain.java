@@ -1,18 +1,20 @@
 package io.jenkins.plugins.immutable.engine.ledger;
 
+import io.jenkins.plugins.immutable.engine.api.LedgerLocation;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Clock;
 
 /**
- * Another process using the same state folder, for the tests that need one (a second JVM is the only way to test OS
- * file locks and kills). Started by {@link ChildJvm}; speaks in lines on stdout.
+ * Another process using the same ledger (a folder, or a database URL), for the tests that need one (a second JVM is
+ * the only way to test OS file locks, leases and kills). Started by {@link ChildJvm}; speaks in lines on stdout.
  *
  * <ul>
  * <li>{@code append DIR SEED COUNT}: prints READY, waits for a line on stdin, appends COUNT releases, prints DONE</li>
- * <li>{@code append-forever DIR SEED}: appends releases until killed, printing APPENDED n after each</li>
+ * <li>{@code append-forever DIR SEED}: appends releases (and writes state SEED) until killed, printing APPENDED n after
+ * each</li>
  * <li>{@code write-state DIR ENV}: writes ever newer {@link Payload}s until killed; prints READY after the first</li>
  * <li>{@code hold-lock DIR ENV OPERATION}: takes the lock, prints LOCKED, releases it when a line arrives on stdin</li>
  * <li>{@code try-lock DIR ENV OPERATION}: prints ACQUIRED or FAILED and the message, and exits</li>
@@ -41,7 +43,8 @@ public final class LedgerChildMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Ledger ledger = Ledger.open(Path.of(args[1]));
+        // A folder or a database URL, as --state takes it; a database's password comes from PGPASSWORD, inherited.
+        Ledger ledger = Ledger.open(LedgerLocation.parse(args[1], "state"), Clock.systemUTC(), System.getenv(), note -> { });
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         switch (args[0]) {
             case "append" -> {
@@ -57,6 +60,7 @@ public final class LedgerChildMain {
                 say("READY");
                 for (int i = 0; ; i++) {
                     ledger.recordRelease(Samples.release(args[2], i, Integer.MAX_VALUE));
+                    ledger.writeState(args[2], Payload.of(i));
                     say("APPENDED " + i);
                 }
             }

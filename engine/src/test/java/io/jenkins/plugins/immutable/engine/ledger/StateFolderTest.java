@@ -30,7 +30,7 @@ class StateFolderTest {
         assertThat(dir.resolve("work")).doesNotExist();
 
         ledger.recordRelease(Samples.release(1));
-        assertThat(state.resolve("journal.jsonl")).isRegularFile();
+        assertThat(state.resolve("ledger.db")).isRegularFile();
         assertThat(ledger.stateDir()).isEqualTo(state);
     }
 
@@ -54,16 +54,22 @@ class StateFolderTest {
     @Test
     void aReadOnlyLedgerCanStillBeReadButNotWritten() throws Exception {
         Path state = Files.createDirectory(dir.resolve("state"));
-        Ledger.open(state).recordRelease(Samples.release(1));
-        String before = Files.readString(state.resolve("journal.jsonl"));
+        try (Ledger writer = Ledger.open(state)) {
+            writer.recordRelease(Samples.release(1));
+            writer.writeState("staging", Map.of("a", 0));
+        }
+        // Closed, SQLite removed its WAL side files: a folder no one may write cannot get them back.
+        assertThat(state.resolve("ledger.db-wal")).doesNotExist();
+        byte[] before = Files.readAllBytes(state.resolve("ledger.db"));
 
         try (ReadOnlyFolder ignored = ReadOnlyFolder.of(state)) {
             Ledger ledger = Ledger.open(state);
             assertThat(ledger.releases()).containsExactly(Samples.release(1));
+            assertThat(ledger.readState("staging", Map.class)).contains(Map.of("a", 0));
             assertNotWritable(state, () -> ledger.recordRelease(Samples.release(2)));
             assertNotWritable(state, () -> ledger.writeState("staging", Map.of("a", 1)));
         }
-        assertThat(Files.readString(state.resolve("journal.jsonl"))).isEqualTo(before);
+        assertThat(Files.readAllBytes(state.resolve("ledger.db"))).isEqualTo(before);
     }
 
     @Test
@@ -74,6 +80,30 @@ class StateFolderTest {
                 .isInstanceOfSatisfying(ReleaseException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_INPUT))
                 .hasMessageContaining(file + " is a file, not a folder")
                 .hasMessageContaining("point --state");
+    }
+
+    @Test
+    void aFullDiskFailsClearlyKeepsWhatWasRecordedAndWorksAgainOnceThereIsRoom() throws Exception {
+        try (FullFolder disk = FullFolder.mount(dir.resolve("small"), 2 * 1024 * 1024)) {
+            Path state = disk.dir().resolve(".immutable");
+            Ledger ledger = Ledger.open(state);
+            ledger.recordRelease(Samples.release(1));
+            disk.fill();
+
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 50; i++) {
+                    ledger.writeState("staging", LedgerChildMain.Payload.of(i));
+                }
+            }).isInstanceOfSatisfying(ReleaseException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_INPUT))
+                    .hasMessageContaining("the disk is full")
+                    .hasMessageContaining(state.toString())
+                    .hasMessageContaining("Nothing was recorded.");
+            assertThat(Ledger.open(state).releases()).containsExactly(Samples.release(1));
+
+            disk.unfill();
+            ledger.recordRelease(Samples.release(2));
+            assertThat(Ledger.open(state).releases()).containsExactly(Samples.release(1), Samples.release(2));
+        }
     }
 
     private static void assertNotWritable(Path state, ThrowingCallable write) {
