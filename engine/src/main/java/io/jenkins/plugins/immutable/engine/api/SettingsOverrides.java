@@ -10,12 +10,13 @@ import java.util.List;
  * is {@code haproxySocket} (a unix socket) or {@code haproxyTcp} ({@code tcp://HOST:PORT}); giving either replaces the
  * stored one. {@code dockerTlsVerify} and {@code dockerCertPath} are the Docker host's TLS ({@code --docker-tls-verify},
  * {@code --docker-cert-path}). {@code strategy} ({@code blue-green} or {@code canary}) with {@code canary} (its settings,
- * complete) replaces the stored strategy; {@code null} keeps it.
+ * complete) replaces the stored strategy; {@code null} keeps it. {@code platform} ({@code docker} or {@code swarm}) and
+ * {@code replicas} (Swarm only) replace the stored ones; {@code null} keeps them.
  */
 public record SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
         Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly, List<String> writablePaths,
         Boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify, Path dockerCertPath,
-        String strategy, CanarySettings canary) implements Serializable {
+        String strategy, CanarySettings canary, String platform, Integer replicas) implements Serializable {
 
     public static final SettingsOverrides NONE = new SettingsOverrides(null, null, null, null, null, null, null, null, null, null,
             null);
@@ -40,6 +41,16 @@ public record SettingsOverrides(String app, String dockerHost, Integer container
         this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
                 keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, dockerTlsVerify, dockerCertPath,
                 null, null);
+    }
+
+    /** Overrides that leave the platform as stored: the form before platforms. */
+    public SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
+            Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly,
+            List<String> writablePaths, Boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify,
+            Path dockerCertPath, String strategy, CanarySettings canary) {
+        this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
+                keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, dockerTlsVerify, dockerCertPath,
+                strategy, canary, null, null);
     }
 
     /** The HAProxy address this deploy was given, or {@code null}. */
