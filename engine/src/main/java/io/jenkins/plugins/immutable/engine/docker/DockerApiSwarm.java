@@ -129,7 +129,8 @@ final class DockerApiSwarm implements SwarmGateway {
         ObjectNode body = JSON.createObjectNode();
         body.put("Name", name);
         body.set("Labels", JSON.valueToTree(labels));
-        body.put("Data", "");
+        // A config must hold data; the lock's meaning is in its name and labels, so a fixed word does.
+        body.put("Data", Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)));
         Reply reply = send("POST", "/configs/create", body, Map.of(), "create config " + name);
         if (reply.status() == 409) {
             return Optional.empty();

@@ -42,7 +42,7 @@ public interface SwarmGateway {
     String taskErrors(String name) throws ReleaseException;
 
     /**
-     * Creates a config with no data: the manager gives a name to one config only, so of two callers racing for one name
+     * Creates a config (its data is its name): the manager gives a name to one config only, so of two callers racing for one name
      * exactly one succeeds, cluster-wide.
      *
      * @return its id, or empty when a config of that name exists
