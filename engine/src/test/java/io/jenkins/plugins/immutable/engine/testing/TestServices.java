@@ -76,7 +76,7 @@ public final class TestServices {
         return found;
     }
 
-    private static Path projectRoot() {
+    static Path projectRoot() {
         String root = System.getenv("IMMUTABLE_PROJECT_ROOT");
         if (root != null && !root.isBlank()) {
             return Path.of(root);
