@@ -54,8 +54,11 @@ class SwarmDeployIT {
         assertThat(env.services()).containsExactly(env.service("blue"));
         RouterState router = router().state();
         assertThat(router.routes(Colour.BLUE)).as(router.describe()).hasSize(3);
+        // Spread over the nodes: a replica on each, reached at its node's address.
+        assertThat(router.routes(Colour.BLUE)).extracting(io.jenkins.plugins.immutable.engine.api.Endpoint::address)
+                .containsExactlyInAnyOrderElementsOf(env.swarm().nodeAddresses());
         assertThat(router.members(Colour.GREEN)).allMatch(s -> s.admin() == AdminState.MAINT);
-        try (DockerClient docker = SwarmFixture.client(env.swarm().managerHost())) {
+        try (DockerClient docker = SwarmFixture.client(env.swarm().dockerHost())) {
             Service blue = docker.inspectServiceCmd(env.service("blue")).exec();
             assertThat(blue.getSpec().getLabels()).containsEntry(TargetLabels.ENVIRONMENT, SwarmFixture.ENVIRONMENT)
                     .containsEntry(TargetLabels.COLOUR, "blue").containsKey(TargetLabels.SETTINGS);

@@ -12,14 +12,13 @@ import io.jenkins.plugins.immutable.engine.router.HaproxyConfig;
 import io.jenkins.plugins.immutable.engine.router.ServerSlots;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * An environment on a real Swarm behind a real HAProxy whose backend has a server slot per replica per colour. The
- * Swarm is the one {@link SwarmTarget} names; releases are built on the services' daemon, pushed to the test registry,
- * and deployed by digest from the registry address the nodes reach.
+ * An environment on the real three-node Swarm ({@link SwarmCluster}) behind a real HAProxy whose backend has a server
+ * slot per replica per colour. Releases are built on the manager and pushed to the cluster's registry, which every node
+ * pulls from by digest.
  */
 public final class SwarmFixture implements AutoCloseable {
 
@@ -29,10 +28,22 @@ public final class SwarmFixture implements AutoCloseable {
     private final int replicas;
     private final EngineFixture engine;
     private final HaproxyProcess haproxy;
-    private final SwarmTarget swarm = SwarmTarget.get();
+    private final SwarmCluster swarm = SwarmCluster.get();
 
     public SwarmFixture(Path dir, int replicas) throws IOException, InterruptedException {
-        this(dir, replicas, new EngineFixture(dir.resolve("state")));
+        this(dir, replicas, "state");
+    }
+
+    /** A fixture whose engine keeps its ledger in {@code dir/<state>}: two of them are two agents. */
+    public SwarmFixture(Path dir, int replicas, String state) throws IOException, InterruptedException {
+        this(dir, replicas, engineOnTheCluster(dir.resolve(state)));
+    }
+
+    private static EngineFixture engineOnTheCluster(Path state) {
+        // The cluster's registry is on its bridge, trusted by every node without TLS: the engine speaks plain HTTP to it
+        // as IMMUTABLE_INSECURE_REGISTRIES says.
+        System.setProperty("immutable.insecureRegistries", SwarmCluster.get().registry());
+        return new EngineFixture(state, null, SwarmCluster.get().dockerHost(), SwarmCluster.get().registry());
     }
 
     public SwarmFixture(Path dir, int replicas, EngineFixture engine) throws IOException, InterruptedException {
@@ -52,7 +63,7 @@ public final class SwarmFixture implements AutoCloseable {
         return haproxy;
     }
 
-    public SwarmTarget swarm() {
+    public SwarmCluster swarm() {
         return swarm;
     }
 
@@ -68,14 +79,13 @@ public final class SwarmFixture implements AutoCloseable {
     /** Builds a release whose page says {@code page}, and gives its reference as the Swarm's nodes pull it. */
     public ImageRef release(String page) throws IOException, ReleaseException {
         Path context = SampleApp.write(dir.resolve("contexts").resolve("ok-" + Integer.toHexString(page.hashCode())), page);
-        ImageRef built = engine.engine().build(engine.request(engine.repository("hello"), context).build()).release().ref();
-        return swarm.asNodesPull(built);
+        return engine.engine().build(engine.request(engine.repository("hello"), context).build()).release().ref();
     }
 
     public DeployRequest.Builder deployRequest(ImageRef ref) {
         return DeployRequest.builder().environment(ENVIRONMENT).ref(ref.toString()).app(app()).port(SampleApp.PORT)
                 .healthPath("/health").healthTimeout("60s").haproxySocket(haproxy.socket().toString()).haproxyBackend("app")
-                .dockerHost(swarm.managerHost()).platform("swarm").replicas(replicas);
+                .dockerHost(swarm.dockerHost()).platform("swarm").replicas(replicas);
     }
 
     public EnvironmentView deploy(ImageRef ref) throws ReleaseException {
@@ -86,9 +96,14 @@ public final class SwarmFixture implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + haproxy.frontendPort() + "/");
     }
 
-    /** The services this fixture's app has on the Swarm now. */
+    /** The services this fixture's app has on the Swarm now, by name. */
     public List<String> services() {
-        return swarm.services(app());
+        try (DockerClient docker = swarm.managerClient()) {
+            return docker.listServicesCmd().exec().stream().map(s -> s.getSpec().getName()).filter(n -> n.startsWith(app()))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -99,10 +114,20 @@ public final class SwarmFixture implements AutoCloseable {
             try {
                 haproxy.close();
             } finally {
-                swarm.removeServices(app());
+                removeServices();
             }
         }
-        Files.deleteIfExists(dir.resolve("nothing"));
+    }
+
+    /** Removes what the test left on the Swarm: its app's services. */
+    private void removeServices() throws IOException {
+        try (DockerClient docker = swarm.managerClient()) {
+            for (var service : docker.listServicesCmd().exec()) {
+                if (service.getSpec().getName().startsWith(app())) {
+                    docker.removeServiceCmd(service.getId()).exec();
+                }
+            }
+        }
     }
 
     /** A docker-java client to the manager, for tests that look at what the engine made. */
