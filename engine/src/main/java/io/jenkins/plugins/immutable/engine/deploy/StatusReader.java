@@ -153,6 +153,16 @@ final class StatusReader {
                                 + info.get().replicaSummary() + " replicas; a deploy restores " + info.get().desired()
                                 + " healthy replicas.");
                     }
+                    java.util.Set<io.jenkins.plugins.immutable.engine.api.Endpoint> stale = new java.util.TreeSet<>(
+                            java.util.Comparator.comparing(Object::toString));
+                    router.state().routes(slot.colour()).stream().filter(e -> !info.get().endpoints().contains(e))
+                            .forEach(stale::add);
+                    if (!stale.isEmpty()) {
+                        notes.add("Disagreement: HAProxy sends " + slot.colour().label() + "'s traffic to " + stale + ", where no"
+                                + " replica of service " + slot.container() + " runs now (a node was lost, or the Swarm moved a"
+                                + " replica); 'immutable drift --env " + state.name() + " --repair' or a deploy restores "
+                                + info.get().desired() + " healthy replicas behind the router.");
+                    }
                 } else if (!info.get().running()) {
                     notes.add("Disagreement: container " + slot.container() + " of " + slot.colour().label() + " (" + slot.state()
                             + ") is not running (exit code " + info.get().exitCode() + ").");

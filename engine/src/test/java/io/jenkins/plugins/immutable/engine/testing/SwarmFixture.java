@@ -8,8 +8,7 @@ import io.jenkins.plugins.immutable.engine.api.DeployRequest;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
-import io.jenkins.plugins.immutable.engine.router.HaproxyConfig;
-import io.jenkins.plugins.immutable.engine.router.ServerSlots;
+import io.jenkins.plugins.immutable.engine.router.RouterConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -50,9 +49,10 @@ public final class SwarmFixture implements AutoCloseable {
         this.dir = dir;
         this.replicas = replicas;
         this.engine = engine;
-        String servers = HaproxyConfig.backendSection("app", new ServerSlots(replicas));
+        // The backend is exactly what 'immutable router-config --platform swarm --replicas N' prints, comments and all.
+        String section = RouterConfig.render(null, "swarm", replicas, "app", null);
         this.haproxy = HaproxyProcess.start(dir.resolve("haproxy"), "app",
-                text -> text.substring(0, text.indexOf("\nbackend app") + 1) + servers);
+                text -> text.substring(0, text.indexOf("\nbackend app") + 1) + section);
     }
 
     public EngineFixture engine() {
