@@ -63,15 +63,29 @@ class SwarmNodeLossIT {
         env.deploy(v1);
         Set<Endpoint> live = router().state().routes(Colour.BLUE);
         AtomicBoolean once = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> hookFailure = new java.util.concurrent.atomic.AtomicReference<>();
         // The engine calls its handlers on its own thread: the gate waits while node 2 goes down.
         env.engine().onEvent(event -> {
             if (event instanceof EngineEvent.HealthProbe probe && probe.colour().equals("green") && once.compareAndSet(false, true)) {
-                killed = 2;
-                env.swarm().killNode(2);
+                try {
+                    killed = workerRunning(env.service("green"));
+                    env.swarm().killNode(killed);
+                    // Held here until the manager has noticed: the gate's next round reads the Swarm's view of it.
+                    awaitDown(killed);
+                } catch (RuntimeException | Error e) {
+                    // The engine keeps going when a handler fails: keep the failure for the assertion below.
+                    hookFailure.set(e);
+                }
             }
         });
 
-        assertThatThrownBy(() -> env.deploy(v2)).isInstanceOfSatisfying(ReleaseException.class, e -> {
+        Throwable thrown = null;
+        try {
+            env.deploy(v2);
+        } catch (ReleaseException e) {
+            thrown = e;
+        }
+        assertThat(thrown).as("hook: " + hookFailure.get() + "\n" + env.engine().log()).isInstanceOfSatisfying(ReleaseException.class, e -> {
             assertThat(e.kind()).isEqualTo(ReleaseException.Kind.FAILED_SAFELY);
             assertThat(e.getMessage()).contains("failed its health check in green").contains("Traffic did not move")
                     .contains("the new service was removed");
@@ -107,6 +121,40 @@ class SwarmNodeLossIT {
         }
         assertThat(env.engine().engine().drift(SwarmFixture.ENVIRONMENT, false, null).findings())
                 .noneMatch(f -> f.colour() == Colour.GREEN);
+    }
+
+    /** A worker node (2 or 3) that runs a replica of the service: node 1 is the manager, the cluster's API. */
+    private int workerRunning(String service) {
+        try (var gateway = io.jenkins.plugins.immutable.engine.docker.DockerJavaGateway.connect(env.swarm().dockerHost())) {
+            var endpoints = gateway.swarm().orElseThrow().inspectService(service).orElseThrow().endpoints();
+            for (int node = 2; node <= 3; node++) {
+                String address = env.swarm().nodeAddress(node);
+                if (endpoints.stream().anyMatch(e -> e.address().equals(address))) {
+                    return node;
+                }
+            }
+            throw new AssertionError("no replica of " + service + " on a worker: " + endpoints);
+        } catch (ReleaseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitDown(int node) {
+        String address = env.swarm().nodeAddress(node);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (var docker = env.swarm().managerClient()) {
+            while (System.nanoTime() < deadline) {
+                boolean down = docker.listSwarmNodesCmd().exec().stream().anyMatch(n -> address.equals(n.getStatus().getAddress())
+                        && n.getStatus().getState() != com.github.dockerjava.api.model.SwarmNodeState.READY);
+                if (down) {
+                    return;
+                }
+                Thread.sleep(250);
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("the manager never saw node " + node + " down");
     }
 
     private EnvironmentView awaitStatus(java.util.function.Predicate<String> note) throws Exception {
