@@ -132,6 +132,10 @@ record TargetView(String environment, Map<Colour, ContainerInfo> containers, Rou
     private static String describe(Colour colour, Slot was, Slot is) {
         String before = was == null ? "nothing" : was.releaseId() + " " + was.state();
         String after = is == null ? "nothing" : is.releaseId() + " " + is.state();
+        if (was != null && is != null && before.equals(after) && !was.endpoints().equals(is.endpoints())) {
+            // Same release and state, its replicas elsewhere: a Swarm replaced a task (a node was lost).
+            return colour.label() + ": " + is.releaseId() + "'s replicas moved from " + was.endpoints() + " to " + is.endpoints();
+        }
         return colour.label() + ": the ledger had " + before + ", the target shows " + after;
     }
 }
