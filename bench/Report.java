@@ -79,11 +79,23 @@ public final class Report {
         JsonNode machine = JSON.readTree(Files.readString(Path.of(machineFile)));
         JsonNode config = JSON.readTree(Files.readString(Path.of(configFile)));
         r.header(machine, config);
-        r.build();
-        r.replay();
-        r.cutover(config);
-        r.rollback();
-        r.scale(config);
+        // Only the benchmarks this run measured (--only): an empty table would look like a result.
+        if (r.has("build")) {
+            r.build();
+            r.replay();
+        }
+        if (r.has("cutover")) {
+            r.cutover(config);
+        }
+        if (r.has("rollback")) {
+            r.rollback();
+        }
+        if (r.has("scale")) {
+            r.scale(config);
+        }
+        if (r.has("canary")) {
+            r.canary(config);
+        }
         r.md.append("\nRaw figures, every repetition: [`results.json`](results.json). How each is measured: "
                 + "[`README.md`](README.md).\n");
 
@@ -336,6 +348,84 @@ public final class Report {
                         .append(" |\n");
             }
         }
+    }
+
+    private void canary(JsonNode config) {
+        ObjectNode s = summary.putObject("canary");
+        Predicate<JsonNode> aborted = r -> is(r, "canary") && "aborted".equals(r.path("kind").asText());
+        Predicate<JsonNode> good = r -> is(r, "canary") && "good".equals(r.path("kind").asText());
+        Predicate<JsonNode> steady = r -> is(r, "canary") && "steady".equals(r.path("kind").asText());
+        int share = select(aborted).stream().mapToInt(r -> r.path("stepSharePercent").asInt()).findFirst().orElse(0);
+        md.append("\n## 6. Canary: an aborted canary, and a good canary's cost to latency\n\n");
+        md.append("`wrk -t").append(config.path("connections").asInt()).append(" -c").append(config.path("connections").asInt())
+                .append(" --latency -s wrk-record.lua` through HAProxy on loopback, from ").append(config.path("lead").asText())
+                .append(" s before each `deploy --strategy canary` to ").append(config.path("lead").asText())
+                .append(" s after it (interval 2 s, max error rate 1%, min 20 requests). The bad release answers 500 to every "
+                        + "page request (its health check passes); its canary gets ").append(share).append("% of new requests at "
+                        + "step 1. Each figure is the median (min–max) of ").append(select(aborted).size()).append(" repetitions.\n\n");
+
+        Stat verdict = stat(aborted, r -> r.path("verdictAfterFirstBadMs").asDouble());
+        Stat lastReq = stat(aborted, r -> r.path("lastRequestToCanaryAfterFirstBadMs").asDouble());
+        Stat reported = stat(aborted, r -> r.path("abortReportedAfterFirstBadMs").asDouble());
+        Stat failed = stat(aborted, r -> r.path("failedRequests").asDouble());
+        Stat during = stat(aborted, r -> r.path("requestsWhileCanaryServed").asDouble());
+        Stat percent = stat(aborted, r -> r.path("failedPercentOfThoseRequests").asDouble());
+        long afterAbort = select(aborted).stream().mapToLong(r -> r.path("failedAfterAbortReported").asLong()).sum();
+        Stat abortCmd = stat(aborted, r -> r.path("commandMs").asDouble());
+        ObjectNode a = s.putObject("aborted");
+        a.put("stepSharePercent", share);
+        a.set("verdictAfterFirstBadMs", verdict.json());
+        a.set("lastRequestToCanaryAfterFirstBadMs", lastReq.json());
+        a.set("abortReportedAfterFirstBadMs", reported.json());
+        a.set("failedRequests", failed.json());
+        a.set("requestsWhileCanaryServed", during.json());
+        a.set("failedPercentOfThoseRequests", percent.json());
+        a.put("failedAfterAbortReported", afterAbort);
+        a.set("commandMs", abortCmd.json());
+        md.append("| aborted canary (exit 4) | figure |\n| --- | --- |\n");
+        md.append("| from the first bad answer to the engine's failure verdict (the poll that saw it) | **").append(verdict.text(" ms"))
+                .append("** |\n");
+        md.append("| from the first bad answer to the last request HAProxy still sent the canary (its weight set to 0) | **")
+                .append(lastReq.text(" ms")).append("** |\n");
+        md.append("| from the first bad answer to the abort reported done (drained, in `maint`; before the container's removal) | ")
+                .append(reported.text(" ms")).append(" |\n");
+        md.append("| failed requests seen by the clients | ").append(failed.text("")).append(" of ").append(during.text(""))
+                .append(" sent while the canary was served |\n");
+        md.append("| failed share of those requests vs the step's share | **").append(percent.text("%")).append("** vs ")
+                .append(share).append("% |\n");
+        md.append("| failed requests sent after the abort was reported | ").append(afterAbort == 0 ? "0" : "**" + afterAbort + "**")
+                .append(" |\n");
+        md.append("| the deploy's wall time (JVM, start, health gate, canary, abort, removal) | ").append(abortCmd.text(" ms")).append(" |\n");
+
+        Stat steadyP50 = stat(steady, r -> r.path("run").path("p50Ms").asDouble());
+        Stat steadyP99 = stat(steady, r -> r.path("run").path("p99Ms").asDouble());
+        Stat splitP50 = stat(good, r -> r.path("split").path("p50Ms").asDouble());
+        Stat splitP99 = stat(good, r -> r.path("split").path("p99Ms").asDouble());
+        Stat splitMs = stat(good, r -> r.path("split").path("durationMs").asDouble());
+        Stat cmdP99 = stat(good, r -> r.path("commandWindow").path("p99Ms").asDouble());
+        Stat goodCmd = stat(good, r -> r.path("commandMs").asDouble());
+        long goodErrors = select(good).stream().mapToLong(r -> r.path("run").path("non2xx").asLong() + r.path("socketErrorsTotal").asLong())
+                .sum();
+        ObjectNode g = s.putObject("good");
+        g.set("steadyP99Ms", steadyP99.json());
+        g.set("splitP99Ms", splitP99.json());
+        g.set("commandWindowP99Ms", cmdP99.json());
+        g.put("splitP99VsSteady", round(splitP99.median / steadyP99.median));
+        g.put("non2xxAndSocketErrors", goodErrors);
+        md.append("\n| good canary (steps ").append(share).append(",50,100) | p50 | p99 | vs steady p99 |\n| --- | --- | --- | --- |\n");
+        md.append("| baseline: steady state, one colour, ").append(config.path("duration").asInt()).append(" s | ")
+                .append(steadyP50.text(" ms")).append(" | ").append(steadyP99.text(" ms")).append(" | baseline |\n");
+        md.append("| while both colours served (the split, ").append(splitMs.text(" ms")).append(") | ").append(splitP50.text(" ms"))
+                .append(" | ").append(splitP99.text(" ms")).append(" | **").append(ratio(splitP99.median / steadyP99.median))
+                .append("** |\n");
+        md.append("| while the deploy ran (start, health gate, canary, switch; ").append(goodCmd.text(" ms")).append(") | | ")
+                .append(cmdP99.text(" ms")).append(" | ").append(ratio(cmdP99.median / steadyP99.median)).append(" |\n");
+        md.append("\nNon-2xx answers and socket errors during the good canaries: ")
+                .append(goodErrors == 0 ? "0" : "**" + goodErrors + "**").append(".\n");
+    }
+
+    private boolean has(String bench) {
+        return raw.stream().anyMatch(r -> is(r, bench));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -61,7 +61,8 @@ final class DeployCommand extends EngineCommand {
     String haproxyBackend;
 
     @Option(names = "--manual-promotion", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-            description = "Wait for 'immutable promote' after the health check instead of switching at once.")
+            description = "Wait for 'immutable promote' after the health check instead of switching at once. With a canary"
+                    + " the canary still runs, and its last share waits for 'promote' (as at a pause) before all traffic moves.")
     Boolean manualPromotion;
 
     @Option(names = "--keep-previous", paramLabel = "DURATION",
@@ -91,31 +92,34 @@ final class DeployCommand extends EngineCommand {
     @Option(names = "--strategy", paramLabel = "blue-green|canary",
             description = "How traffic moves to the new colour: blue-green (one atomic switch) or canary (shares by HAProxy"
                     + " weights, step by step, each judged from HAProxy's counters). Stored with the environment"
-                    + " (default: blue-green).")
+                    + " (default: blue-green); blue-green forgets the stored canary settings, so a later canary starts from"
+                    + " the defaults of the flags it does not give.")
     String strategy;
 
     @Option(names = "--canary-steps", paramLabel = "5,25,pause,100",
             description = "The canary's shares in percent, increasing; 'pause' waits for 'immutable promote'. 100 is the normal"
-                    + " switch (default: 5,25,50,100).")
+                    + " switch (default: 5,25,50,100). Each canary flag is stored with the environment and, given alone,"
+                    + " changes only its own setting; without --strategy it needs an environment that stores a canary.")
     String canarySteps;
 
     @Option(names = "--canary-interval", paramLabel = "DURATION",
-            description = "How long each analysis interval lasts, such as 30s (default: 30s).")
+            description = "How long each analysis interval lasts, such as 30s (default: 30s; stored).")
     String canaryInterval;
 
     @Option(names = "--max-error-rate", paramLabel = "PERCENT",
             description = "The highest share of 5xx answers, response and connection errors a step may have, such as 1%"
-                    + " (default: 1%).")
+                    + " (default: 1%; stored).")
     String maxErrorRate;
 
     @Option(names = "--max-p99", paramLabel = "DURATION",
             description = "The highest response time a step may have, such as 800ms. HAProxy 2.6 has no percentile: compared"
-                    + " with the highest rtime (its average over the last 1024 requests) seen in the step (default: none).")
+                    + " with the highest rtime (its average over the last 1024 requests) seen in the step (default: none;"
+                    + " stored; 'none' removes a stored limit).")
     String maxP99;
 
     @Option(names = "--min-requests", paramLabel = "N",
             description = "Fewer requests than this in a step is inconclusive, never a pass; 3 inconclusive intervals in a"
-                    + " row abort (default: 50).")
+                    + " row abort (default: 50; stored).")
     String minRequests;
 
     @Option(names = "--platform", paramLabel = "docker|swarm",

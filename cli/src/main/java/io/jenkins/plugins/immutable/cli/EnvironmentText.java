@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.cli;
 
+import io.jenkins.plugins.immutable.engine.api.CanaryReport;
 import io.jenkins.plugins.immutable.engine.api.ColourView;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import java.io.PrintStream;
@@ -41,8 +42,27 @@ final class EnvironmentText {
             table.print(out);
         }
         out.println(router(view));
+        canary(view.canary(), out);
         view.notes().stream().filter(alreadyShown.negate()).forEach(note -> out.println("note: " + note));
         Disagreement.of(view).ifPresent(d -> out.println("DISAGREEMENT: " + d));
+    }
+
+    /** The canary in progress, or the last one: a row per verdict (status only; other operations report none). */
+    private static void canary(CanaryReport canary, PrintStream out) {
+        if (canary == null) {
+            return;
+        }
+        out.println((canary.outcome().equals(CanaryReport.IN_PROGRESS) ? "canary in progress: " : "last canary: ")
+                + canary.releaseId() + " in " + canary.colour().label()
+                + (canary.outcome().equals(CanaryReport.IN_PROGRESS) ? "" : ", " + canary.outcome()));
+        Table table = new Table("STEP", "SHARE", "REQUESTS", "ERRORS", "P99≈", "VERDICT", "AT", "WHY");
+        for (CanaryReport.Step step : canary.steps()) {
+            boolean figures = !step.verdict().equals(CanaryReport.ABORTED);
+            table.row(Integer.toString(step.step()), step.share() + "%", figures ? Long.toString(step.requests()) : "",
+                    figures ? Long.toString(step.errors()) : "", figures ? step.p99Millis() + " ms" : "", step.verdict(),
+                    Times.format(step.at()), step.reason());
+        }
+        table.print(out);
     }
 
     private static String router(EnvironmentView view) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.immutable.engine.api.BuildResult;
+import io.jenkins.plugins.immutable.engine.api.CanaryReport;
 import io.jenkins.plugins.immutable.engine.api.ColourView;
 import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
 import io.jenkins.plugins.immutable.engine.api.DriftFinding;
@@ -81,9 +82,33 @@ final class Json {
             node.put("switchMillis", view.switchMillis());
         }
         node.put("routerLive", view.routerLive());
+        if (view.canary() != null) {
+            node.set("canary", canary(view.canary()));
+        }
         ArrayNode notes = node.putArray("notes");
         view.notes().forEach(notes::add);
         Disagreement.of(view).ifPresent(notes::add);
+        return node;
+    }
+
+    /** {@code {releaseId, colour, outcome, steps: [{step, share, requests, errors, p99Millis, verdict, at, reason}]}}. */
+    private static ObjectNode canary(CanaryReport canary) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("releaseId", canary.releaseId());
+        node.put("colour", canary.colour().label());
+        node.put("outcome", canary.outcome());
+        ArrayNode steps = node.putArray("steps");
+        for (CanaryReport.Step step : canary.steps()) {
+            ObjectNode row = steps.addObject();
+            row.put("step", step.step());
+            row.put("share", step.share());
+            row.put("requests", step.requests());
+            row.put("errors", step.errors());
+            row.put("p99Millis", step.p99Millis());
+            row.put("verdict", step.verdict());
+            row.put("at", instant(step.at()));
+            row.put("reason", step.reason());
+        }
         return node;
     }
 

@@ -112,9 +112,9 @@ class BadInputTest {
                         "deploy", "--env", "staging", "--ref", REF, "--strategy", "canary", "--canary-interval", "0s"),
                 bad("an error rate that is no percentage", "--max-error-rate: 'often' is not a percentage: expected one from 0% to 100%",
                         "deploy", "--env", "staging", "--ref", REF, "--strategy", "canary", "--max-error-rate", "often"),
-                bad("canary flags without --strategy canary", "--canary-steps: '5,100' is a canary setting, but the strategy is not"
-                        + " given: expected it only with strategy canary",
-                        "deploy", "--env", "staging", "--ref", REF, "--canary-steps", "5,100"),
+                bad("canary flags with --strategy blue-green", "--canary-steps: '5,100' is a canary setting, but the strategy is"
+                        + " blue-green: expected it only with strategy canary",
+                        "deploy", "--env", "staging", "--ref", REF, "--strategy", "blue-green", "--canary-steps", "5,100"),
                 bad("an unknown --strategy", "--strategy: 'rolling' is not a strategy: expected blue-green or canary",
                         "deploy", "--env", "staging", "--ref", REF, "--strategy", "rolling"),
                 bad("a --min-requests that is no count", "--min-requests: 'many' is not a count",

@@ -130,4 +130,48 @@ class ExitCodesIT {
             RealCli.removeContainers("exit-" + canaryEnv + "-");
         }
     }
+
+    @Test
+    void aCanaryFlagGivenAloneChangesOnlyItsOwnStoredSetting() throws Exception {
+        String mergeEnv = RealCli.uniqueEnv("merge");
+        HaproxyProcess router = HaproxyProcess.start(dir.resolve("haproxy-merge"), "hello");
+        try {
+            String[] first = {"deploy", "--env", mergeEnv, "--ref", release.get("ref").asText(), "--haproxy-socket",
+                router.socket().toString(), "--haproxy-backend", router.backend(), "--health-path", "/health", "--app", "exit"};
+            CliRun.Result refused = cli.run(concat(first, "--canary-interval", "300ms"));
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+            assertThat(refused.err()).contains("--canary-interval: a canary setting, but environment '" + mergeEnv + "' is new:"
+                    + " expected it with strategy canary").doesNotContain("\tat ");
+
+            // The first deploy stores the canary (nothing to compare with yet, so it switches); a 30 s interval on purpose.
+            CliRun.Result stored = cli.run(concat(first, "--strategy", "canary", "--canary-steps", "20,100", "--min-requests", "7",
+                    "--canary-interval", "30s", "--max-error-rate", "5%"));
+            assertThat(stored.exitCode()).as(stored.toString()).isZero();
+            CliRun.Result v2 = cli.run("build", "--image", repository, "--context",
+                    SampleApp.write(dir.resolve("merge"), "merge\n").toString(), "--output", "json");
+            assertThat(v2.exitCode()).as(v2.toString()).isZero();
+
+            long started = System.nanoTime();
+            CliRun.Result canary = cli.run("deploy", "--env", mergeEnv, "--ref", JSON.readTree(v2.out()).get("ref").asText(),
+                    "--canary-interval", "300ms");
+            long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+
+            // No traffic: inconclusive three times. The stored steps (20%) and minimum (7) held; the interval is the new one.
+            assertThat(canary.exitCode()).as(canary.toString()).isEqualTo(4);
+            assertThat(canary.out()).contains("step 1/2: 20% of new requests to the canary");
+            assertThat(canary.err()).contains("stayed inconclusive for 3 intervals in a row")
+                    .contains("0 of the 7 requests a step is judged on");
+            assertThat(seconds).as("three intervals of 300 ms, not of the stored 30 s").isLessThan(60);
+            assertThat(HttpGet.get("http://127.0.0.1:" + router.frontendPort() + "/").toString()).isEqualTo("200 exit codes");
+        } finally {
+            router.close();
+            RealCli.removeContainers("exit-" + mergeEnv + "-");
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
 }

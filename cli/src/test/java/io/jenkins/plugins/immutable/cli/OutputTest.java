@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.immutable.engine.api.CanaryReport;
 import io.jenkins.plugins.immutable.engine.api.Colour;
 import io.jenkins.plugins.immutable.engine.api.ColourView;
 import io.jenkins.plugins.immutable.engine.api.DeploymentState;
@@ -188,6 +189,33 @@ class OutputTest {
         String text = run("status", "--env", "staging").out();
         assertThat(text).contains("router: serves green (as the containers show; this ledger was behind them, see the note)")
                 .doesNotContain("agrees with the ledger");
+    }
+
+    @Test
+    void statusShowsTheLastCanaryRowByRowInTextAndJson() throws Exception {
+        EnvironmentView agreed = FakeEngine.switched("staging");
+        CanaryReport canary = new CanaryReport(FakeEngine.RELEASE_2.id(), Colour.GREEN, CanaryReport.ABORTED, List.of(
+                new CanaryReport.Step(FakeEngine.T2, 1, 10, 48, 0, 3, "inconclusive", "48 of the 50 requests a step is judged on"),
+                new CanaryReport.Step(FakeEngine.T2, 1, 10, 140, 140, 4, "failure", "error rate 100.00% is above 1.00%"),
+                new CanaryReport.Step(FakeEngine.T2, 1, 10, 0, 0, 0, "aborted", "step 1 (10%) failed")));
+        engine.view = new EnvironmentView("staging", agreed.active(), agreed.previous(), null, null, "green", List.of(), canary);
+
+        List<String> lines = run("status", "--env", "staging").out().lines().toList();
+        int header = lines.indexOf("last canary: " + FakeEngine.RELEASE_2.id() + " in green, aborted");
+        assertThat(header).as(String.join("\n", lines)).isPositive();
+        assertThat(lines.get(header + 1)).startsWith("STEP").contains("SHARE").contains("REQUESTS").contains("ERRORS")
+                .contains("P99").contains("VERDICT");
+        assertThat(lines.get(header + 2)).matches("1 +10% +48 +0 +3 ms +inconclusive .*");
+        assertThat(lines.get(header + 3)).matches("1 +10% +140 +140 +4 ms +failure .*error rate 100.00% is above 1.00%");
+        assertThat(lines.get(header + 4)).matches("1 +10% +- +- +- +aborted .*step 1 \\(10%\\) failed");
+
+        JsonNode json = JSON.readTree(run("status", "--env", "staging", "--output", "json").out()).get("canary");
+        assertThat(json.get("releaseId").asText()).isEqualTo(FakeEngine.RELEASE_2.id());
+        assertThat(json.get("outcome").asText()).isEqualTo("aborted");
+        JsonNode failure = json.get("steps").get(1);
+        assertThat(List.of(failure.get("step").asInt(), failure.get("share").asInt(), failure.get("requests").asInt(),
+                failure.get("errors").asInt(), failure.get("p99Millis").asInt())).containsExactly(1, 10, 140, 140, 4);
+        assertThat(failure.get("verdict").asText()).isEqualTo("failure");
     }
 
     @Test

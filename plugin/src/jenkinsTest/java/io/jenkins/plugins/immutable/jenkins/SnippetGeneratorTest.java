@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.jenkins;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.jenkins.plugins.immutable.steps.BuildArg;
@@ -8,6 +9,7 @@ import io.jenkins.plugins.immutable.steps.ImmutableDeployStep;
 import io.jenkins.plugins.immutable.steps.ImmutablePromoteStep;
 import io.jenkins.plugins.immutable.steps.ImmutableRollbackStep;
 import java.util.List;
+import java.util.Map;
 import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.structs.describable.ErrorType;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
@@ -106,6 +108,41 @@ class SnippetGeneratorTest {
                 "immutableDeploy app: 'shop', environment: 'production', manualPromotion: true, ref: '" + REF + "'", null);
         snippets.assertGenerateSnippet(form.formatted("false"),
                 "immutableDeploy app: 'shop', environment: 'production', manualPromotion: false, ref: '" + REF + "'", null);
+    }
+
+    @Test
+    void canaryParametersRoundTrip(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        ImmutableDeployStep step = new ImmutableDeployStep(REF, "production");
+        step.setStrategy("canary");
+        step.setCanarySteps("5,25,pause,100");
+        step.setCanaryInterval("30s");
+        step.setMaxErrorRate("1%");
+        step.setMaxP99("800ms");
+        step.setMinRequests("50");
+        snippets.assertRoundTrip(step, "immutableDeploy canaryInterval: '30s', canarySteps: '5,25,pause,100', environment: 'production',"
+                + " maxErrorRate: '1%', maxP99: '800ms', minRequests: '50', ref: '" + REF + "', strategy: 'canary'");
+        ImmutableDeployStep blueGreen = new ImmutableDeployStep(REF, "production");
+        blueGreen.setStrategy("blue-green");
+        snippets.assertRoundTrip(blueGreen, "immutableDeploy environment: 'production', ref: '" + REF + "', strategy: 'blue-green'");
+
+        // What the form submits: the strategy choice, the canary boxes; empty ones are not given.
+        snippets.assertGenerateSnippet("{'stapler-class':'" + ImmutableDeployStep.class.getName() + "', 'ref':'" + REF
+                + "', 'environment':'production', 'manualPromotion':'', 'strategy':'canary', 'canarySteps':' 10,50,100 ',"
+                + " 'canaryInterval':'', 'maxErrorRate':'0.5%', 'maxP99':'', 'minRequests':''}",
+                "immutableDeploy canarySteps: '10,50,100', environment: 'production', maxErrorRate: '0.5%', ref: '" + REF
+                        + "', strategy: 'canary'", null);
+        snippets.assertGenerateSnippet("{'stapler-class':'" + ImmutableDeployStep.class.getName() + "', 'ref':'" + REF
+                + "', 'environment':'production', 'strategy':'', 'canarySteps':'', 'canaryInterval':''}",
+                "immutableDeploy environment: 'production', ref: '" + REF + "'", null);
+
+        // Scripts may give the steps as a list of numbers and 'pause'.
+        ImmutableDeployStep fromScript = (ImmutableDeployStep) j.jenkins.getDescriptorByType(ImmutableDeployStep.DescriptorImpl.class)
+                .newInstance(Map.of("ref", REF, "environment", "production", "strategy", "canary",
+                        "canarySteps", List.of(5, 25, "pause", 100)));
+        assertEquals("5,25,pause,100", fromScript.getCanarySteps());
+        snippets.assertRoundTrip(fromScript, "immutableDeploy canarySteps: '5,25,pause,100', environment: 'production', ref: '" + REF
+                + "', strategy: 'canary'");
     }
 
     @Test

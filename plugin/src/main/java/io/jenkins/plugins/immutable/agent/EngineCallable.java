@@ -37,11 +37,16 @@ public final class EngineCallable<T extends Serializable> extends MasterToSlaveF
     @Override
     public T invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         Path ws = workspace.toPath().toAbsolutePath();
+        CanarySteps canary = new CanarySteps(java.time.Clock.systemUTC());
         EngineConfig config = settings.engineConfig(ws, System.getProperty("user.home"))
                 .handler(new BuildLog(listener.getLogger()))
+                .handler(canary)
                 .build();
         try (ReleaseEngine engine = ReleaseEngines.open(config)) {
-            return execute(operation, engine, ws);
+            return canary.attachTo(execute(operation, engine, ws));
+        } catch (ReleaseFailure failure) {
+            // An aborted canary's rows travel with the failure, so the build records why it was aborted.
+            throw canary.rows().isEmpty() ? failure : failure.withCanarySteps(canary.rows());
         }
     }
 

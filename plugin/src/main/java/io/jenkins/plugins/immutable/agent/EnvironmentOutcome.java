@@ -22,9 +22,16 @@ public final class EnvironmentOutcome implements Serializable {
     private final Long switchMillis;
     // An ArrayList, not List.copyOf: JDK-internal collection classes may be refused by Jenkins' remoting class filter.
     private final ArrayList<String> notes;
+    /** A canary's rows when this operation ran one, else empty. */
+    private final ArrayList<CanaryStepOutcome> canarySteps;
 
     public EnvironmentOutcome(String environment, ColourOutcome active, ColourOutcome previous, ColourOutcome preview,
             ColourOutcome discarded, Long switchMillis, List<String> notes) {
+        this(environment, active, previous, preview, discarded, switchMillis, notes, List.of());
+    }
+
+    public EnvironmentOutcome(String environment, ColourOutcome active, ColourOutcome previous, ColourOutcome preview,
+            ColourOutcome discarded, Long switchMillis, List<String> notes, List<CanaryStepOutcome> canarySteps) {
         this.environment = environment;
         this.active = active;
         this.previous = previous;
@@ -32,6 +39,12 @@ public final class EnvironmentOutcome implements Serializable {
         this.discarded = discarded;
         this.switchMillis = switchMillis;
         this.notes = new ArrayList<>(notes);
+        this.canarySteps = new ArrayList<>(canarySteps);
+    }
+
+    /** This outcome with the rows of the canary the operation ran. */
+    public EnvironmentOutcome withCanarySteps(List<CanaryStepOutcome> steps) {
+        return new EnvironmentOutcome(environment, active, previous, preview, discarded, switchMillis, notes, steps);
     }
 
     static EnvironmentOutcome of(EnvironmentView view) {
@@ -70,5 +83,10 @@ public final class EnvironmentOutcome implements Serializable {
 
     public List<String> notes() {
         return Collections.unmodifiableList(notes);
+    }
+
+    /** The rows of the canary this operation ran, oldest first; empty when it ran none. */
+    public List<CanaryStepOutcome> canarySteps() {
+        return canarySteps == null ? List.of() : Collections.unmodifiableList(canarySteps);
     }
 }

@@ -1,7 +1,11 @@
 package io.jenkins.plugins.immutable.record;
 
+import io.jenkins.plugins.immutable.agent.CanaryStepOutcome;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -22,6 +26,8 @@ public final class RecordedDeployment {
     private final Long switchMillis;
     /** The key id the signature gate verified the release with; {@code null} when it was not asked (and in older records). */
     private final String signatureVerifiedBy;
+    /** The rows of the canary this deployment ran; {@code null} when it ran none (and in older records). */
+    private final ArrayList<RecordedCanaryStep> canarySteps;
 
     /**
      * @param operation    {@code deploy}, {@code promote} or {@code rollback}
@@ -39,9 +45,10 @@ public final class RecordedDeployment {
         this.outcome = outcome;
         this.switchMillis = switchMillis;
         this.signatureVerifiedBy = null;
+        this.canarySteps = null;
     }
 
-    private RecordedDeployment(RecordedDeployment d, String signatureVerifiedBy) {
+    private RecordedDeployment(RecordedDeployment d, String signatureVerifiedBy, ArrayList<RecordedCanaryStep> canarySteps) {
         this.environment = d.environment;
         this.operation = d.operation;
         this.colour = d.colour;
@@ -51,11 +58,22 @@ public final class RecordedDeployment {
         this.outcome = d.outcome;
         this.switchMillis = d.switchMillis;
         this.signatureVerifiedBy = signatureVerifiedBy;
+        this.canarySteps = canarySteps;
     }
 
     /** This deployment, recording that the environment's signature gate verified the release with the key {@code keyId}. */
     public RecordedDeployment verifiedBy(String keyId) {
-        return new RecordedDeployment(this, keyId);
+        return new RecordedDeployment(this, keyId, canarySteps);
+    }
+
+    /** This deployment with the rows of the canary it ran (none: as it was). */
+    public RecordedDeployment withCanarySteps(List<CanaryStepOutcome> rows) {
+        if (rows.isEmpty()) {
+            return this;
+        }
+        ArrayList<RecordedCanaryStep> recorded = new ArrayList<>();
+        rows.forEach(row -> recorded.add(RecordedCanaryStep.of(row)));
+        return new RecordedDeployment(this, signatureVerifiedBy, recorded);
     }
 
     @Exported(visibility = 3)
@@ -100,6 +118,11 @@ public final class RecordedDeployment {
     }
 
     public String getOutcomeLabel() {
+        if (outcome == DeploymentOutcome.ABORTED && canarySteps != null && !canarySteps.isEmpty()) {
+            // Traffic did move: the canary had its share until the abort, which returned it all to the stable colour.
+            RecordedCanaryStep last = canarySteps.get(canarySteps.size() - 1);
+            return "canary aborted at step " + last.getStep() + " (" + last.getShare() + "%), all traffic back on the stable colour";
+        }
         return outcome == null ? "" : outcome.label();
     }
 
@@ -112,6 +135,12 @@ public final class RecordedDeployment {
     @Exported(visibility = 3)
     public String getSignatureVerifiedBy() {
         return signatureVerifiedBy;
+    }
+
+    /** The canary's rows, oldest first: each verdict with its step, share, requests, errors and p99; empty for blue/green. */
+    @Exported(visibility = 3)
+    public List<RecordedCanaryStep> getCanarySteps() {
+        return canarySteps == null ? List.of() : Collections.unmodifiableList(canarySteps);
     }
 
     /** {@code signature verified (SHA256:…)}, or empty when the gate was not asked. */

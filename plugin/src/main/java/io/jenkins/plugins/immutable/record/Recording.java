@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.record;
 
+import io.jenkins.plugins.immutable.agent.CanaryStepOutcome;
 import io.jenkins.plugins.immutable.agent.ColourOutcome;
 import io.jenkins.plugins.immutable.agent.EnvironmentOutcome;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
@@ -24,10 +25,10 @@ public final class Recording {
     public static List<RecordedDeployment> deployed(EnvironmentOutcome env, String ref, long nowMillis) {
         ColourOutcome preview = env.preview();
         if (preview != null && sameRef(preview.ref(), ref)) {
-            return List.of(of(env, "deploy", preview, DeploymentOutcome.HEALTHY, nowMillis));
+            return List.of(of(env, "deploy", preview, DeploymentOutcome.HEALTHY, nowMillis).withCanarySteps(env.canarySteps()));
         }
         if (env.active() != null) {
-            return List.of(of(env, "deploy", env.active(), DeploymentOutcome.ACTIVE, nowMillis));
+            return List.of(of(env, "deploy", env.active(), DeploymentOutcome.ACTIVE, nowMillis).withCanarySteps(env.canarySteps()));
         }
         return List.of();
     }
@@ -46,6 +47,14 @@ public final class Recording {
             out.add(of(env, "rollback", env.active(), DeploymentOutcome.ROLLED_BACK, nowMillis));
         }
         return out;
+    }
+
+    /**
+     * A deploy the engine undid: a failed health check (no colour kept it, traffic did not move), or an aborted canary,
+     * whose rows say how far it went and why it stopped.
+     */
+    public static RecordedDeployment aborted(String environment, String ref, long nowMillis, List<CanaryStepOutcome> canarySteps) {
+        return aborted(environment, ref, nowMillis).withCanarySteps(canarySteps);
     }
 
     /** A deploy the engine undid (failed health check): no colour kept it, traffic did not move. */

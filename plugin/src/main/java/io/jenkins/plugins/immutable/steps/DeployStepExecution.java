@@ -50,7 +50,8 @@ final class DeployStepExecution extends BackgroundStepExecution {
             outcome = workspace.act(new EngineCallable<>(settings, listener, new DeployOperation(spec, login, verifyKey)));
         } catch (ReleaseFailure failure) {
             if (failure.failedSafely()) {
-                BuildRecords.recordDeployments(run, List.of(Recording.aborted(spec.environment(), spec.ref(), System.currentTimeMillis())));
+                BuildRecords.recordDeployments(run, List.of(Recording.aborted(spec.environment(), spec.ref(), System.currentTimeMillis(),
+                        failure.canarySteps())));
             }
             throw failure;
         }

@@ -11,6 +11,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.immutable.agent.AgentSettings;
 import io.jenkins.plugins.immutable.agent.DeploySpec;
+import java.util.Map;
 import java.util.Set;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -245,7 +246,10 @@ public final class ImmutableDeployStep extends Step {
         return canarySteps;
     }
 
-    /** The canary's shares in percent, {@code 5,25,pause,100}. */
+    /**
+     * The canary's shares in percent as text, {@code 5,25,pause,100} (the form's and the Snippet Generator's form); scripts
+     * may give a list, {@code [5, 25, 'pause', 100]}, which {@link DescriptorImpl#newInstance(Map)} turns into this.
+     */
     @DataBoundSetter
     public void setCanarySteps(String canarySteps) {
         this.canarySteps = FormValues.fixEmptyAndTrim(canarySteps);
@@ -333,6 +337,12 @@ public final class ImmutableDeployStep extends Step {
         public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
             FormValues.triStateBooleans(formData, TRI_STATE);
             return super.newInstance(req, formData);
+        }
+
+        /** Scripts may give {@code canarySteps} as a list, {@code [5, 25, 'pause', 100]}; the model knows its text form. */
+        @Override
+        public Step newInstance(Map<String, Object> arguments) throws Exception {
+            return super.newInstance(CanaryStepsArgument.scriptArguments(arguments));
         }
 
         public ListBoxModel doFillManualPromotionItems() {

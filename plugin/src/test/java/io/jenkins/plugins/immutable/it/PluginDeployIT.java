@@ -15,10 +15,12 @@ import io.jenkins.plugins.immutable.agent.EnvironmentOutcome;
 import io.jenkins.plugins.immutable.agent.PromoteOperation;
 import io.jenkins.plugins.immutable.agent.ReleaseFailure;
 import io.jenkins.plugins.immutable.agent.RollbackOperation;
+import io.jenkins.plugins.immutable.engine.testing.FrontendLoad;
 import io.jenkins.plugins.immutable.engine.testing.HaproxyProcess;
 import io.jenkins.plugins.immutable.engine.testing.SampleApp;
 import io.jenkins.plugins.immutable.engine.testing.TestServices;
 import io.jenkins.plugins.immutable.record.DeploymentOutcome;
+import io.jenkins.plugins.immutable.record.RecordedCanaryStep;
 import io.jenkins.plugins.immutable.record.RecordedDeployment;
 import io.jenkins.plugins.immutable.record.Recording;
 import io.jenkins.plugins.immutable.record.ReleaseAction;
@@ -138,6 +140,45 @@ class PluginDeployIT {
         assertThat(rolledBack.active().releaseId()).isEqualTo(v1.releaseId());
         assertThat(Recording.rolledBack(rolledBack, 30L)).extracting(RecordedDeployment::getOutcome, RecordedDeployment::getReleaseId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(DeploymentOutcome.ROLLED_BACK, v1.releaseId()));
+    }
+
+    @Test
+    void aCanaryIsRecordedOnTheBuildRowByRowWhetherItPassesOrIsAborted() throws Exception {
+        BuildOutcome v1 = build("v1", 1);
+        BuildOutcome v2 = build("v2", 2);
+        BuildOutcome v3 = build("v3", 3);
+        run(new DeployOperation(deploy(v1).build(), null));
+
+        EnvironmentOutcome passed;
+        try (FrontendLoad load = FrontendLoad.start(java.net.URI.create("http://127.0.0.1:" + haproxy.frontendPort() + "/"), 2)) {
+            load.awaitMore(page("v1"), 20);
+            passed = run(new DeployOperation(DeploySpec.builder(environment, v2.ref())
+                    .canary("canary", "20,100", "500ms", "1%", null, "10").build(), null));
+            load.stop();
+            assertThat(load.failures.get()).as("failed requests: " + load.answers).isZero();
+        }
+        assertThat(passed.active().releaseId()).isEqualTo(v2.releaseId());
+        RecordedDeployment good = Recording.deployed(passed, v2.ref(), 20L).get(0);
+        assertThat(good.getOutcome()).isEqualTo(DeploymentOutcome.ACTIVE);
+        assertThat(good.getCanarySteps()).isNotEmpty().allSatisfy(row -> assertThat(row.getShare()).isEqualTo(20));
+        RecordedCanaryStep success = good.getCanarySteps().get(good.getCanarySteps().size() - 1);
+        assertThat(success.getVerdict()).isEqualTo("success");
+        assertThat(success.getStep()).isEqualTo(1);
+        assertThat(success.getRequests()).isGreaterThanOrEqualTo(10);
+        assertThat(success.getErrors()).isZero();
+        assertThat(success.getDetail()).startsWith("step 1 (20%): success: " + success.getRequests() + " requests");
+
+        // No traffic now: three inconclusive intervals abort it, and the failure carries the rows to the build record.
+        ReleaseFailure failure = org.assertj.core.api.Assertions.catchThrowableOfType(ReleaseFailure.class,
+                () -> run(new DeployOperation(DeploySpec.builder(environment, v3.ref())
+                        .canary("canary", "10,100", "300ms", "1%", null, "10").build(), null)));
+        assertThat(failure.failedSafely()).isTrue();
+        RecordedDeployment aborted = Recording.aborted(environment, v3.ref(), 30L, failure.canarySteps());
+        assertThat(aborted.getCanarySteps()).extracting(RecordedCanaryStep::getVerdict)
+                .containsExactly("inconclusive", "inconclusive", "inconclusive", "aborted");
+        assertThat(aborted.getCanarySteps()).extracting(RecordedCanaryStep::getShare).containsOnly(10);
+        assertThat(aborted.getOutcomeLabel()).isEqualTo("canary aborted at step 1 (10%), all traffic back on the stable colour");
+        assertThat(ItSupport.routerAnswer(haproxy.frontendPort())).isEqualTo(page("v2"));
     }
 
     @Test

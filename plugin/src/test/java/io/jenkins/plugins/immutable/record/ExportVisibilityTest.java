@@ -47,6 +47,15 @@ class ExportVisibilityTest {
     }
 
     @Test
+    void aCanarysRowsShowAtTheDefaultDepthUnderTheirDeployment() {
+        assertThat(exported(RecordedDeployment.class)).extracting(Method::getName).contains("getCanarySteps");
+        assertThat(exported(RecordedCanaryStep.class)).extracting(Method::getName).contains("getStep", "getShare", "getRequests",
+                "getErrors", "getP99Millis", "getVerdict");
+        assertThat(exported(RecordedCanaryStep.class)).allSatisfy(m -> assertThat(m.getAnnotation(Exported.class).visibility())
+                .as("RecordedCanaryStep." + m.getName()).isGreaterThanOrEqualTo(4));
+    }
+
+    @Test
     void createdAndTimeAreExportedAsTheReadmeSays() {
         assertThat(exported(RecordedRelease.class)).extracting(Method::getName).contains("getCreated");
         assertThat(exported(RecordedDeployment.class)).extracting(Method::getName).contains("getTime");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.immutable.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thoughtworks.xstream.XStream;
+import io.jenkins.plugins.immutable.agent.CanaryStepOutcome;
 import io.jenkins.plugins.immutable.testing.Records;
 import io.jenkins.plugins.immutable.testing.Samples;
 import java.util.List;
@@ -28,7 +29,10 @@ class ReleaseActionXStreamTest {
         action.recordDeployments(List.of(
                 Records.deployment("staging", "deploy", "blue", 'a', 3_000L, DeploymentOutcome.ACTIVE),
                 Records.deployment("production", "deploy", "green", 'b', 4_000L, DeploymentOutcome.HEALTHY),
-                Recording.aborted("production", Samples.refText('c'), 5_000L),
+                Recording.aborted("production", Samples.refText('c'), 5_000L, List.of(
+                        new CanaryStepOutcome(1, 10, 48, 0, 3, "inconclusive", "step 1 (10%): inconclusive: …", 4_100L),
+                        new CanaryStepOutcome(1, 10, 140, 140, 4, "failure", "step 1 (10%): failure: …", 4_200L),
+                        new CanaryStepOutcome(1, 10, 0, 0, 0, "aborted", "aborted: step 1 (10%) failed", 4_300L))),
                 Records.deployment("production", "rollback", "blue", 'a', 6_000L, DeploymentOutcome.ROLLED_BACK)));
         return action;
     }
@@ -55,6 +59,15 @@ class ReleaseActionXStreamTest {
         assertThat(aborted.getOutcome()).isEqualTo(DeploymentOutcome.ABORTED);
         assertThat(aborted.getColour()).isNull();
         assertThat(aborted.getSwitchMillis()).isNull();
+        assertThat(aborted.getCanarySteps()).extracting(RecordedCanaryStep::getVerdict).containsExactly("inconclusive", "failure",
+                "aborted");
+        RecordedCanaryStep failure = aborted.getCanarySteps().get(1);
+        assertThat(List.of(failure.getStep(), failure.getShare())).containsExactly(1, 10);
+        assertThat(List.of(failure.getRequests(), failure.getErrors(), failure.getP99Millis(), failure.getTimeMillis()))
+                .containsExactly(140L, 140L, 4L, 4_200L);
+        assertThat(failure.getDetail()).isEqualTo("step 1 (10%): failure: …");
+        assertThat(aborted.getOutcomeLabel()).isEqualTo("canary aborted at step 1 (10%), all traffic back on the stable colour");
+        assertThat(restored.getDeployments().get(0).getCanarySteps()).isEmpty();
         assertThat(restored.getDeployments().get(0).getSwitchMillis()).isEqualTo(12L);
     }
 
@@ -63,6 +76,19 @@ class ReleaseActionXStreamTest {
         String xml = jenkinsLikeXStream().toXML(populated());
         assertThat(xml).doesNotContain("<run").contains("<releaseId>" + Samples.releaseId('a') + "</releaseId>");
         assertThat(populated().getRun()).isNull();
+    }
+
+    @Test
+    void aRecordWrittenBeforeCanariesReadsWithoutRows() {
+        XStream xstream = jenkinsLikeXStream();
+        ReleaseAction blueGreenOnly = new ReleaseAction();
+        blueGreenOnly.recordDeployments(List.of(Records.deployment("staging", "deploy", "blue", 'a', 3_000L, DeploymentOutcome.ACTIVE),
+                Recording.aborted("staging", Samples.refText('c'), 5_000L)));
+        String xml = xstream.toXML(blueGreenOnly);
+        assertThat(xml).doesNotContain("canarySteps"); // as an older build.xml has it
+        ReleaseAction restored = (ReleaseAction) xstream.fromXML(xml);
+        assertThat(restored.getDeployments()).allSatisfy(d -> assertThat(d.getCanarySteps()).isEmpty());
+        assertThat(restored.getDeployments().get(1).getOutcomeLabel()).isEqualTo("aborted, traffic never moved");
     }
 
     @Test

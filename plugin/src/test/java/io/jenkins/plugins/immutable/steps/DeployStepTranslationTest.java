@@ -72,11 +72,18 @@ class DeployStepTranslationTest {
         SettingsOverrides o = step.toSpec().toRequest(workspace, null).overrides();
 
         assertThat(o.strategy()).isEqualTo("canary");
-        assertThat(o.canary().steps()).containsExactly(5, 25, 0, 100);
-        assertThat(o.canary().interval()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(o.canary().maxErrorRate()).isEqualTo(0.01);
-        assertThat(o.canary().maxP99()).isEqualTo(Duration.ofMillis(800));
-        assertThat(o.canary().minRequests()).isEqualTo(50);
+        assertThat(o.canaryFields().steps()).containsExactly(5, 25, 0, 100);
+        assertThat(o.canaryFields().interval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.canaryFields().maxErrorRate()).isEqualTo(0.01);
+        assertThat(o.canaryFields().maxP99()).isEqualTo(Duration.ofMillis(800));
+        assertThat(o.canaryFields().minRequests()).isEqualTo(50);
+
+        // a parameter left out keeps the environment's stored value: only the interval is sent
+        ImmutableDeployStep intervalOnly = new ImmutableDeployStep(Samples.refText('a'), "staging");
+        intervalOnly.setCanaryInterval("10s");
+        SettingsOverrides partial = intervalOnly.toSpec().toRequest(workspace, null).overrides();
+        assertThat(partial.strategy()).isNull();
+        assertThat(partial.canaryFields().givenFields()).containsExactly("canaryInterval");
     }
 
     @Test

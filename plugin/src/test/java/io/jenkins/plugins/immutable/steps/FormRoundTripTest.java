@@ -131,4 +131,47 @@ class FormRoundTripTest {
         Map<String, Object> described = new HashMap<>(Map.of("image", Samples.REPO, "buildArgs", listForm));
         assertThat(BuildArg.scriptArguments(described).get("buildArgs")).isSameAs(listForm);
     }
+
+    @Test
+    void canaryStepsTakeTheScriptsListFormAndKeepTheirTextForm() throws Exception {
+        Map<String, Object> script = new LinkedHashMap<>();
+        script.put("ref", Samples.refText('a'));
+        script.put("strategy", "canary");
+        script.put("canarySteps", List.of(5, 25L, "pause", 50.0, 100));
+
+        Map<String, Object> normalised = CanaryStepsArgument.scriptArguments(script);
+
+        assertThat(normalised.get("canarySteps")).isEqualTo("5,25,pause,50,100");
+        assertThat(script.get("canarySteps")).as("the script's own list is not changed").isInstanceOf(List.class);
+        Map<String, Object> text = new HashMap<>(Map.of("canarySteps", "5,25,100"));
+        assertThat(CanaryStepsArgument.scriptArguments(text)).isSameAs(text);
+
+        ImmutableDeployStep step = new ImmutableDeployStep(Samples.refText('a'), "production");
+        step.setStrategy("canary");
+        step.setCanarySteps((String) normalised.get("canarySteps"));
+        assertThat(step.toSpec().toRequest(Path.of("/ws"), null).overrides().canaryFields().steps())
+                .containsExactly(5, 25, io.jenkins.plugins.immutable.engine.api.CanarySettings.PAUSE, 50, 100);
+    }
+
+    @Test
+    void aBadCanaryListIsRefusedNamingCanaryStepsAsTheTextIs() {
+        for (List<?> bad : List.<List<?>>of(List.of(5, 2.5, 100), List.of(50, 25), List.of(), List.of(5, "soon"))) {
+            ImmutableDeployStep step = new ImmutableDeployStep(Samples.refText('a'), "production");
+            step.setStrategy("canary");
+            step.setCanarySteps((String) CanaryStepsArgument.scriptArguments(new HashMap<>(Map.of("canarySteps", bad)))
+                    .get("canarySteps"));
+            assertThatThrownBy(() -> step.toSpec().toRequest(Path.of("/ws"), null)).as(bad.toString())
+                    .hasMessageContaining("canarySteps");
+        }
+    }
+
+    @Test
+    void theCanaryFieldsAreInTheFormWithHelp() throws Exception {
+        String jelly = Files.readString(FORMS.resolve("ImmutableDeployStep/config.jelly"));
+        for (String field : List.of("strategy", "canarySteps", "canaryInterval", "maxErrorRate", "maxP99", "minRequests")) {
+            assertThat(jelly).contains("field=\"" + field + "\"");
+            assertThat(FORMS.resolve("ImmutableDeployStep/help-" + field + ".html")).exists();
+        }
+        assertThat(Files.readString(FORMS.resolve("ImmutableDeployStep/help-canarySteps.html"))).contains("[5, 25, 'pause', 100]");
+    }
 }

@@ -99,6 +99,26 @@ public record CanarySettings(List<Integer> steps, Duration interval, double maxE
         throw new IllegalArgumentException("'" + text + "' is not a percentage: expected one from 0% to 100%, such as 1% or 0.5%");
     }
 
+    /**
+     * These settings with a manual gate before the final switch: a {@link #PAUSE} after the last share below 100 (unless
+     * the steps already end with one), then 100. With manual promotion a canary runs and is judged as usual, and the
+     * share it reached waits for {@code promote} as at any pause (failures are still watched) instead of taking all traffic.
+     */
+    public CanarySettings withFinalPause() {
+        List<Integer> gated = new ArrayList<>();
+        for (int step : steps) {
+            if (step >= 100) {
+                break;
+            }
+            gated.add(step);
+        }
+        if (gated.isEmpty() || gated.get(gated.size() - 1) != PAUSE) {
+            gated.add(PAUSE);
+        }
+        gated.add(100);
+        return new CanarySettings(gated, interval, maxErrorRate, maxP99, minRequests, inconclusiveLimit);
+    }
+
     /** {@code 5,25,pause,100}. */
     public static String describeSteps(List<Integer> steps) {
         return String.join(",", steps.stream().map(s -> s == PAUSE ? "pause" : Integer.toString(s)).toList());

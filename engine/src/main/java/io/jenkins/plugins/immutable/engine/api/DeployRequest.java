@@ -179,8 +179,10 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
 
         /**
          * A canary's settings, as typed: steps {@code 5,25,pause,100}, interval {@code 30s}, the highest error rate
-         * {@code 1%}, the highest response time {@code 800ms}, the fewest requests a step is judged on; {@code null}s take
-         * the defaults. Only with {@link #strategy(String) strategy canary}.
+         * {@code 1%}, the highest response time {@code 800ms} ({@code none}: no limit), the fewest requests a step is judged
+         * on. Each given one replaces only its field of the environment's stored canary ({@code null}s keep them; the
+         * defaults on a first canary). With {@link #strategy(String) strategy canary}, or once the environment stores a
+         * canary; refused with {@code blue-green}.
          */
         public Builder canary(String steps, String interval, String maxErrorRate, String maxP99, String minRequests) {
             this.canarySteps = steps;
@@ -240,7 +242,7 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             String publicKeyPem = publicKey == null || publicKey.isBlank() ? null : problems.parse("publicKey", publicKey,
                     PublicKeyText::read);
             String strategyName = strategy == null || strategy.isBlank() ? null : strategy.strip().toLowerCase(java.util.Locale.ROOT);
-            CanarySettings canary = canary(problems, strategyName);
+            CanaryOverrides canary = canary(problems, strategyName);
             String platformName = blank(platform) ? null : platform.strip().toLowerCase(java.util.Locale.ROOT);
             if (platformName != null && !platformName.equals(EnvironmentSettings.DOCKER) && !platformName.equals(EnvironmentSettings.SWARM)) {
                 problems.add("platform", "'" + platform + "' is not a platform: expected docker (one Docker host) or swarm (a Docker"
@@ -258,11 +260,15 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             SettingsOverrides overrides = new SettingsOverrides(strip(app), strip(dockerHost), parsedPort, strip(healthPath), timeout,
                     router == null || router.isTcp() ? null : router.socket(), strip(haproxyBackend), manualPromotion, keep, readOnly,
                     writable, requireSignature, publicKeyPem, router != null && router.isTcp() ? router.toString() : null,
-                    dockerTlsVerify, certPath, strategyName, canary, platformName, replicaCount);
+                    dockerTlsVerify, certPath, strategyName, null, canary, platformName, replicaCount);
             return new DeployRequest(environment.strip(), parsedRef, overrides, credentials);
         }
 
-        private CanarySettings canary(Problems problems, String strategyName) {
+        /**
+         * The canary settings given, field by field ({@code null}: none given). With {@code blue-green} they are refused;
+         * without a strategy they are kept for the environment's stored canary, which the deploy checks.
+         */
+        private CanaryOverrides canary(Problems problems, String strategyName) {
             if (strategyName != null && !strategyName.equals(EnvironmentSettings.BLUE_GREEN)
                     && !strategyName.equals(EnvironmentSettings.CANARY)) {
                 problems.add("strategy", "'" + strategy + "' is not a strategy: expected blue-green or canary");
@@ -270,34 +276,30 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             }
             String[][] given = {{"canarySteps", canarySteps}, {"canaryInterval", canaryInterval}, {"maxErrorRate", maxErrorRate},
                 {"maxP99", maxP99}, {"minRequests", minRequests}};
-            if (!EnvironmentSettings.CANARY.equals(strategyName)) {
+            if (EnvironmentSettings.BLUE_GREEN.equals(strategyName)) {
                 for (String[] field : given) {
-                    if (field[1] != null && !field[1].isBlank()) {
-                        problems.add(field[0], "'" + field[1] + "' is a canary setting, but the strategy is "
-                                + (strategyName == null ? "not given" : strategyName) + ": expected it only with strategy canary");
+                    if (!blank(field[1])) {
+                        problems.add(field[0], "'" + field[1] + "' is a canary setting, but the strategy is blue-green:"
+                                + " expected it only with strategy canary");
                     }
                 }
                 return null;
             }
-            java.util.List<Integer> steps = blank(canarySteps) ? CanarySettings.DEFAULT_STEPS
+            java.util.List<Integer> steps = blank(canarySteps) ? null
                     : problems.parse("canarySteps", canarySteps, CanarySettings::parseSteps);
-            Duration interval = blank(canaryInterval) ? CanarySettings.DEFAULT_INTERVAL
-                    : problems.parse("canaryInterval", canaryInterval, Durations::parse);
+            Duration interval = blank(canaryInterval) ? null : problems.parse("canaryInterval", canaryInterval, Durations::parse);
             if (interval != null && interval.isZero()) {
                 problems.add("canaryInterval", "0 leaves no time to judge a step: " + Durations.EXPECTED);
             }
-            Double rate = blank(maxErrorRate) ? CanarySettings.DEFAULT_MAX_ERROR_RATE
-                    : problems.parse("maxErrorRate", maxErrorRate, CanarySettings::parseRate);
-            Duration p99 = blank(maxP99) ? null : problems.parse("maxP99", maxP99, Durations::parse);
-            if (p99 != null && p99.isZero()) {
-                problems.add("maxP99", "0 fails every answer: " + Durations.EXPECTED);
+            Double rate = blank(maxErrorRate) ? null : problems.parse("maxErrorRate", maxErrorRate, CanarySettings::parseRate);
+            Duration p99 = blank(maxP99) ? null : maxP99.strip().equalsIgnoreCase("none") ? CanaryOverrides.NO_LIMIT
+                    : problems.parse("maxP99", maxP99, Durations::parse);
+            if (p99 != null && p99.isZero() && !maxP99.strip().equalsIgnoreCase("none")) {
+                problems.add("maxP99", "0 fails every answer: " + Durations.EXPECTED + ", or none for no limit");
             }
-            Integer min = blank(minRequests) ? CanarySettings.DEFAULT_MIN_REQUESTS
-                    : problems.parse("minRequests", minRequests, Builder::parsePositive);
-            if (steps == null || interval == null || interval.isZero() || rate == null || (p99 != null && p99.isZero()) || min == null) {
-                return null;
-            }
-            return new CanarySettings(steps, interval, rate, p99, min, CanarySettings.DEFAULT_INCONCLUSIVE_LIMIT);
+            Integer min = blank(minRequests) ? null : problems.parse("minRequests", minRequests, Builder::parsePositive);
+            CanaryOverrides fields = new CanaryOverrides(steps, interval, rate, p99, min);
+            return fields.givenFields().isEmpty() ? null : fields;
         }
 
         private static boolean blank(String s) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.engine.deploy;
 
+import io.jenkins.plugins.immutable.engine.api.CanarySettings;
 import io.jenkins.plugins.immutable.engine.api.Colour;
 import io.jenkins.plugins.immutable.engine.api.DeploymentState;
 import io.jenkins.plugins.immutable.engine.api.EngineEvent;
@@ -31,6 +32,8 @@ final class CanaryRun implements CanaryTarget {
     private final Slot stable;
     private Slot canary;
     private int share;
+    /** The step the canary is at, for the abort's row. */
+    private int step;
 
     private CanaryRun(Session s, Slot stable, Slot canary) {
         this.s = s;
@@ -63,7 +66,7 @@ final class CanaryRun implements CanaryTarget {
         FaultPoints.reach("deploy.canary-started");
         CanaryOutcome outcome;
         try {
-            outcome = new CanaryStrategy(s.settings().canary()).run(run);
+            outcome = new CanaryStrategy(settings(s)).run(run);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = null;
@@ -94,6 +97,18 @@ final class CanaryRun implements CanaryTarget {
         return millis;
     }
 
+    /** The environment's canary; with manual promotion, a pause before the final switch (the gate a person opens). */
+    private static CanarySettings settings(Session s) {
+        CanarySettings canary = s.settings().canary();
+        if (!s.settings().manualPromotion()) {
+            return canary;
+        }
+        CanarySettings gated = canary.withFinalPause();
+        s.note("Manual promotion: the canary runs " + CanarySettings.describeSteps(gated.steps()) + "; at the pause it waits"
+                + " for 'promote' before all traffic moves (or 'abort'), failures still watched.");
+        return gated;
+    }
+
     @Override
     public void share(int percent) throws ReleaseException {
         s.router().setShare(canary.colour(), percent);
@@ -122,18 +137,23 @@ final class CanaryRun implements CanaryTarget {
 
     @Override
     public void report(StepFigures f, String text) throws ReleaseException {
-        String verdict = f.reason().equals("begun") ? "begun" : f.reason().equals("promoted") ? "promoted" : f.verdict().label();
+        String verdict = text.startsWith("step " + f.step() + "/") ? "begun"
+                : StepFigures.parse(text).map(StepFigures.Labelled::label).orElse(f.verdict().label());
+        step = f.step();
         s.events().on(new EngineEvent.CanaryStep(s.name(), f.step(), f.share(), f.requests(), f.errors(), f.p99Millis(), verdict,
                 text));
-        canary = s.transition(s.state().slot(canary.colour()), DeploymentState.CANARY, "canary " + text);
+        canary = s.transition(s.state().slot(canary.colour()), DeploymentState.CANARY,
+                io.jenkins.plugins.immutable.engine.strategy.CanaryHistory.PREFIX + text);
     }
 
     /** All traffic back to stable at once, the canary's container removed, recorded ABORTED. */
     private void abort(String reason) throws ReleaseException {
         s.router().endSplitTowardsStable(canary.colour(), TrafficSwitch.DRAIN_TIMEOUT);
-        s.events().on(new EngineEvent.CanaryStep(s.name(), 0, 0, 0, 0, 0, "aborted", "aborted: " + reason
+        s.events().on(new EngineEvent.CanaryStep(s.name(), step, share, 0, 0, 0, "aborted", "aborted: " + reason
                 + "; all traffic to " + stable.colour().label()));
         s.removeContainer(canary.colour(), canary.container());
-        s.transition(s.state().slot(canary.colour()), DeploymentState.ABORTED, "canary aborted: " + reason + "; removed");
+        s.transition(s.state().slot(canary.colour()), DeploymentState.ABORTED,
+                io.jenkins.plugins.immutable.engine.strategy.CanaryHistory.ABORTED_PREFIX + reason
+                        + io.jenkins.plugins.immutable.engine.strategy.CanaryHistory.REMOVED);
     }
 }

@@ -96,14 +96,15 @@ public final class DeployStage {
                 }
             }
             Slot started = ColourStarter.start(s, release, s.idleColour(), Intent.Operation.DEPLOY);
+            Optional<Slot> stable = s.state().active();
+            // A canary runs under manual promotion too: its last share waits for promote (CanaryRun), judged all along.
+            if (s.settings().canary() != null && stable.isPresent()) {
+                return s.view(canary(s, started, stable.get()));
+            }
             if (s.settings().manualPromotion()) {
                 s.note(release.id() + " is healthy in " + started.colour().label() + " and waits for promotion; traffic did not"
                         + " move. Promote it, or abort it.");
                 return s.view(null);
-            }
-            Optional<Slot> stable = s.state().active();
-            if (s.settings().canary() != null && stable.isPresent()) {
-                return s.view(canary(s, started, stable.get()));
             }
             return s.view(promoteSlot(s, started, Intent.Operation.DEPLOY));
         });

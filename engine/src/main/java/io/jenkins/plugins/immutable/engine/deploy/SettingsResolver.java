@@ -1,9 +1,12 @@
 package io.jenkins.plugins.immutable.engine.deploy;
 
+import io.jenkins.plugins.immutable.engine.api.CanaryOverrides;
+import io.jenkins.plugins.immutable.engine.api.CanarySettings;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentSettings;
 import io.jenkins.plugins.immutable.engine.api.HaproxyAddress;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
 import io.jenkins.plugins.immutable.engine.api.InvalidInputException;
+import io.jenkins.plugins.immutable.engine.api.Problem;
 import io.jenkins.plugins.immutable.engine.api.SettingsOverrides;
 import io.jenkins.plugins.immutable.engine.docker.DockerEndpoint;
 
@@ -45,20 +48,33 @@ final class SettingsResolver {
                 pick(given.writablePaths(), stored == null ? null : stored.writablePaths(), java.util.List.of()),
                 requireSignature(environment, stored, given),
                 pick(given.publicKey(), stored == null ? null : stored.publicKey(), null),
-                router.isTcp() ? router.toString() : null, tlsVerify, certPath, canary(stored, given),
+                router.isTcp() ? router.toString() : null, tlsVerify, certPath, canary(environment, stored, given),
                 platform(environment, stored, given), replicas(environment, stored, given));
 
     }
 
-    /** Given a strategy, it replaces the stored one (a canary with its settings); else the stored one stays. */
-    private static io.jenkins.plugins.immutable.engine.api.CanarySettings canary(EnvironmentSettings stored, SettingsOverrides given) {
-        if (given.strategy() == null) {
-            return stored == null ? null : stored.canary();
-        }
-        if (!EnvironmentSettings.CANARY.equals(given.strategy())) {
+    /**
+     * Given a strategy, it replaces the stored one; else the stored one stays. A canary's settings merge field by field:
+     * each given field over the stored canary's (over the defaults when the environment had none). {@code blue-green}
+     * forgets the stored canary: the environment's settings hold one strategy, and a later canary starts from the defaults.
+     */
+    private static CanarySettings canary(String environment, EnvironmentSettings stored, SettingsOverrides given)
+            throws InvalidInputException {
+        CanarySettings storedCanary = stored == null ? null : stored.canary();
+        CanaryOverrides fields = given.canaryFields() == null ? CanaryOverrides.NONE : given.canaryFields();
+        if (EnvironmentSettings.BLUE_GREEN.equals(given.strategy())) {
             return null;
         }
-        return given.canary() != null ? given.canary() : io.jenkins.plugins.immutable.engine.api.CanarySettings.defaults();
+        if (given.strategy() == null && storedCanary == null) {
+            if (!fields.givenFields().isEmpty()) {
+                String why = "a canary setting, but environment '" + environment + "' " + (stored == null ? "is new" : "runs blue-green")
+                        + ": expected it with strategy canary (or once the environment stores a canary)";
+                throw new InvalidInputException(fields.givenFields().stream().map(f -> new Problem(f, why)).toList());
+            }
+            return null;
+        }
+        CanarySettings base = given.canary() != null ? given.canary() : storedCanary != null ? storedCanary : CanarySettings.defaults();
+        return fields.applyTo(base);
     }
 
     /** Given, the platform replaces the stored one; a Swarm environment cannot run a canary (yet). */

@@ -10,6 +10,7 @@ import io.jenkins.plugins.immutable.engine.ledger.Intent;
 import io.jenkins.plugins.immutable.engine.ledger.Ledger;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
 import io.jenkins.plugins.immutable.engine.router.RouterState;
+import io.jenkins.plugins.immutable.engine.strategy.CanaryHistory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class StatusReader {
         pending.ifPresent(i -> notes.add("An interrupted " + i.operation().name().toLowerCase(java.util.Locale.ROOT) + " ("
                 + i.phase() + ", started " + i.at() + ") will be finished or undone by the next command on this environment."));
         String live = routerLive(state, notes);
-        canaryNote(state, notes);
+        boolean split = canaryNote(state, notes);
         checkContainers(state, notes);
         state.inState(DeploymentState.WARM).ifPresent(warm -> {
             if (Retirement.isDue(warm, state.settings().keepPrevious(), clock.instant())) {
@@ -52,7 +53,7 @@ final class StatusReader {
                         + " command retires it.");
             }
         });
-        return state.view(null, live, notes);
+        return state.view(null, live, notes).withCanary(CanaryHistory.latest(ledger.history(state.name()), split).orElse(null));
     }
 
     private EnvironmentState fromTarget(EnvironmentState recorded, List<String> notes) throws ReleaseException {
@@ -114,11 +115,15 @@ final class StatusReader {
         return live;
     }
 
-    /** A canary in progress (weights not the engine's): its share and the latest step from the history. */
-    private void canaryNote(EnvironmentState state, List<String> notes) throws ReleaseException {
+    /**
+     * A canary in progress (weights not the engine's): its share and the latest step from the history.
+     *
+     * @return whether the router holds a canary split
+     */
+    private boolean canaryNote(EnvironmentState state, List<String> notes) throws ReleaseException {
         try {
             if (!router.canarySplit()) {
-                return;
+                return false;
             }
             java.util.Map<io.jenkins.plugins.immutable.engine.api.Colour, Integer> weights = router.weights();
             String latest = ledger.history(state.name()).stream()
@@ -127,8 +132,9 @@ final class StatusReader {
             notes.add("Canary in progress: HAProxy weights blue " + weights.get(io.jenkins.plugins.immutable.engine.api.Colour.BLUE)
                     + ", green " + weights.get(io.jenkins.plugins.immutable.engine.api.Colour.GREEN) + latest
                     + ". 'promote' advances it, 'abort' returns all traffic to the stable colour.");
+            return true;
         } catch (ComponentUnreachableException e) {
-            // reported by routerLive
+            return false; // reported by routerLive
         }
     }
 

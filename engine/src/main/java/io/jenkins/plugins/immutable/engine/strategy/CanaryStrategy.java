@@ -18,6 +18,8 @@ import java.util.List;
 public final class CanaryStrategy {
 
     private static final Duration MAX_POLL = Duration.ofMillis(250);
+    /** The label of a row where an operator's {@code promote} moved the canary on. */
+    public static final String PROMOTED = "promoted";
 
     private final CanarySettings settings;
     private final CanaryAnalysis analysis;
@@ -67,17 +69,17 @@ public final class CanaryStrategy {
             if (signal == CanaryTarget.Signal.ABORT) {
                 return CanaryOutcome.aborted("an operator aborted it at step " + step + " (" + share + "%)", null, true);
             }
-            if (signal == CanaryTarget.Signal.PROMOTE) {
-                if (pause) {
-                    target.report(new StepFigures(step, share, 0, 0, 0, Verdict.SUCCESS, "promoted"), "step " + step
-                            + ": promoted past the pause");
-                    return null;
-                }
-                return CanaryOutcome.promoted("an operator promoted it at step " + step + " (" + share + "%)");
-            }
             ServerCounters now = target.counters();
             maxRtime = Math.max(maxRtime, now.rtime());
             StepFigures figures = analysis.judge(step, share, now.since(start), maxRtime);
+            if (signal == CanaryTarget.Signal.PROMOTE) {
+                // The figures so far go with the row: an operator's decision is recorded with what it was made on.
+                String why = pause ? "an operator promoted it past the pause" : "an operator promoted it to 100%";
+                StepFigures promoted = new StepFigures(step, share, figures.requests(), figures.errors(), figures.p99Millis(),
+                        Verdict.SUCCESS, why);
+                target.report(promoted, promoted.line(PROMOTED));
+                return pause ? null : CanaryOutcome.promoted("an operator promoted it at step " + step + " (" + share + "%)");
+            }
             boolean intervalOver = System.nanoTime() - intervalEnd >= 0;
             // A breach aborts at the poll that sees it; a pass or too little data waits for the end of the interval.
             if (!intervalOver && figures.verdict() != Verdict.FAILURE) {
@@ -89,8 +91,7 @@ public final class CanaryStrategy {
             if (pause && figures.verdict() != Verdict.FAILURE) {
                 continue;
             }
-            target.report(figures, "step " + step + " (" + share + "%): " + figures.verdict().label() + ": " + figures.describe()
-                    + "; " + figures.reason());
+            target.report(figures, figures.line(figures.verdict().label()));
             switch (figures.verdict()) {
                 case SUCCESS:
                     return null;

@@ -59,16 +59,19 @@ class DeployRequestTest {
     void aCanaryIsReadFromItsFlags() throws Exception {
         DeployRequest request = DeployRequest.builder().environment("staging").ref(REF).strategy("canary")
                 .canary("5,25,pause,100", "2s", "0.5%", "800ms", "20").build();
-        CanarySettings canary = request.overrides().canary();
+        CanaryOverrides canary = request.overrides().canaryFields();
         assertThat(request.overrides().strategy()).isEqualTo("canary");
         assertThat(canary.steps()).containsExactly(5, 25, CanarySettings.PAUSE, 100);
         assertThat(canary.interval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(canary.maxErrorRate()).isEqualTo(0.005);
         assertThat(canary.maxP99()).isEqualTo(Duration.ofMillis(800));
         assertThat(canary.minRequests()).isEqualTo(20);
-        assertThat(canary.inconclusiveLimit()).isEqualTo(CanarySettings.DEFAULT_INCONCLUSIVE_LIMIT);
-        assertThat(DeployRequest.builder().environment("staging").ref(REF).strategy("canary").build().overrides().canary())
-                .isEqualTo(CanarySettings.defaults());
+        // what is not given stays unset: the deploy merges it with the environment's stored canary, field by field
+        DeployRequest intervalOnly = DeployRequest.builder().environment("staging").ref(REF).canary(null, "10s", null, null, null).build();
+        assertThat(intervalOnly.overrides().canaryFields()).isEqualTo(new CanaryOverrides(null, Duration.ofSeconds(10), null, null, null));
+        assertThat(intervalOnly.overrides().strategy()).isNull();
+        assertThat(DeployRequest.builder().environment("staging").ref(REF).strategy("canary").build().overrides().canaryFields())
+                .isNull();
     }
 
     @Test
@@ -80,9 +83,9 @@ class DeployRequestTest {
         InvalidInputException over = catchThrowableOfType(InvalidInputException.class, () -> DeployRequest.builder()
                 .environment("staging").ref(REF).strategy("canary").canary("5,101", null, null, null, null).build());
         assertThat(over.problems()).extracting(Problem::message).anyMatch(m -> m.contains("101"));
-        InvalidInputException without = catchThrowableOfType(InvalidInputException.class, () -> DeployRequest.builder()
-                .environment("staging").ref(REF).canary("5,100", "2s", null, null, null).build());
-        assertThat(without.problems()).extracting(Problem::field).containsExactly("canarySteps", "canaryInterval");
+        InvalidInputException withBlueGreen = catchThrowableOfType(InvalidInputException.class, () -> DeployRequest.builder()
+                .environment("staging").ref(REF).strategy("blue-green").canary("5,100", "2s", null, null, null).build());
+        assertThat(withBlueGreen.problems()).extracting(Problem::field).containsExactly("canarySteps", "canaryInterval");
         InvalidInputException unknown = catchThrowableOfType(InvalidInputException.class, () -> DeployRequest.builder()
                 .environment("staging").ref(REF).strategy("rolling").build());
         assertThat(unknown.problems()).extracting(Problem::field).containsExactly("strategy");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.immutable.engine.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.jenkins.plugins.immutable.engine.api.CanaryReport;
 import io.jenkins.plugins.immutable.engine.api.DeployRequest;
 import io.jenkins.plugins.immutable.engine.api.DeploymentState;
 import io.jenkins.plugins.immutable.engine.api.EngineEvent;
@@ -120,6 +121,14 @@ class CanaryIT {
         assertThat(env.engine().containerNames()).noneMatch(n -> n.contains(env.app() + "-staging-") && n.endsWith("green"));
         assertThat(env.engine().engine().history("staging")).anyMatch(r -> r.state() == DeploymentState.ABORTED
                 && r.detail().contains("canary aborted"));
+        // status reports the last canary row by row from the history: the failed step's figures, then the abort
+        CanaryReport last = env.engine().engine().status("staging").canary();
+        assertThat(last.outcome()).isEqualTo(CanaryReport.ABORTED);
+        assertThat(last.steps()).extracting(CanaryReport.Step::verdict).endsWith("failure", "aborted");
+        CanaryReport.Step failed = last.steps().get(last.steps().size() - 2);
+        assertThat(failed.share()).isEqualTo(10);
+        assertThat(failed.errors()).isPositive().isLessThanOrEqualTo(failed.requests());
+        assertThat(last.steps().get(last.steps().size() - 1).reason()).startsWith("step 1 (10%) failed");
     }
 
     @Test
@@ -150,6 +159,9 @@ class CanaryIT {
             assertThat(deploy).as("a pause never ends by itself").isNotDone();
             assertThat(env.engine().engine().status("staging").notes()).anyMatch(n -> n.startsWith("Canary in progress:"
                     + " HAProxy weights blue 90, green 10") && n.contains("pause at 10%"));
+            CanaryReport during = env.engine().engine().status("staging").canary();
+            assertThat(during.outcome()).isEqualTo(CanaryReport.IN_PROGRESS);
+            assertThat(during.steps()).extracting(CanaryReport.Step::share).containsOnly(10);
             env.engine().engine().promote("staging");
             EnvironmentView view = deploy.get(30, TimeUnit.SECONDS);
             assertThat(view.previous().releaseId()).isNotEqualTo(view.active().releaseId());
@@ -159,6 +171,45 @@ class CanaryIT {
         }
         assertThat(env.get()).isEqualTo("v2");
         assertThat(steps).extracting(EngineEvent.CanaryStep::verdict).contains("promoted");
+        CanaryReport after = env.engine().engine().status("staging").canary();
+        assertThat(after.outcome()).isEqualTo(CanaryReport.PROMOTED);
+        assertThat(after.steps()).extracting(CanaryReport.Step::verdict).endsWith("promoted");
+        assertThat(after.steps().get(after.steps().size() - 1).requests()).as("the promote's row has the pause's figures")
+                .isPositive();
+    }
+
+    @Test
+    void withManualPromotionTheCanaryRunsAndItsLastShareWaitsForPromote() throws Exception {
+        ImageRef v1 = env.release("v1");
+        ImageRef v2 = env.release("v2");
+        env.deploy(v1);
+        try (FrontendLoad load = FrontendLoad.start(env.frontend(), 2)) {
+            CompletableFuture<EnvironmentView> deploy = CompletableFuture.supplyAsync(() -> call(() ->
+                    env.engine().engine().deploy(env.deployRequest(v2).strategy("canary").manualPromotion(true)
+                            .canary("10,100", "500ms", "1%", null, "5").build())));
+            awaitPause();
+            load.awaitMore("v2", 5);
+            Thread.sleep(1_500);
+            assertThat(deploy).as("the gate holds the canary's share; it never takes all traffic by itself").isNotDone();
+            assertThat(steps).extracting(EngineEvent.CanaryStep::verdict).as("judged before the gate")
+                    .containsSubsequence("begun", "success", "begun");
+            assertThat(steps).extracting(EngineEvent.CanaryStep::text).anyMatch(t -> t.contains("step 2/3: pause at 10%"));
+            assertThat(env.engine().engine().status("staging").notes()).anyMatch(n -> n.startsWith("Canary in progress:"
+                    + " HAProxy weights blue 90, green 10"));
+            int v1Before = load.count("v1");
+            load.awaitMore("v1", 20);
+            assertThat(load.count("v1")).as("the stable colour still serves most requests").isGreaterThan(v1Before);
+
+            env.engine().engine().promote("staging");
+            EnvironmentView view = deploy.get(30, TimeUnit.SECONDS);
+            assertThat(view.active().ref()).isEqualTo(v2);
+            assertThat(view.preview()).as("nothing is left waiting: the promote was the gate").isNull();
+            load.awaitMore("v2", 20);
+            load.stop();
+            assertThat(load.failures.get()).as("failed requests: " + load.answers).isZero();
+        }
+        assertThat(env.get()).isEqualTo("v2");
+        assertThat(steps).extracting(EngineEvent.CanaryStep::verdict).endsWith("promoted");
     }
 
     @Test

@@ -91,6 +91,10 @@ class CanaryAnalysisTest {
         assertThat(outcome.promote()).isTrue();
         assertThat(target.verdicts).contains("promoted");
         assertThat(target.shares).containsExactly(5, 50);
+        // the promote's row carries the figures of the pause it ended, not zeros
+        assertThat(target.promotedRow.share()).isEqualTo(5);
+        assertThat(target.promotedRow.requests()).isPositive();
+        assertThat(target.promotedRow.reason()).isEqualTo("an operator promoted it past the pause");
     }
 
     /** Each counter reading adds {@code perPoll} answers, {@code errorsPerPoll} of them 5xx. */
@@ -99,6 +103,7 @@ class CanaryAnalysisTest {
         final List<String> verdicts = new ArrayList<>();
         final Deque<Signal> signals = new ArrayDeque<>();
         int promoteAfter = -1;
+        StepFigures promotedRow;
         private final long perPoll;
         private final long errorsPerPoll;
         private long ok;
@@ -133,8 +138,12 @@ class CanaryAnalysisTest {
 
         @Override
         public void report(StepFigures figures, String text) {
-            verdicts.add(figures.reason().equals("begun") || figures.reason().equals("promoted") ? figures.reason()
-                    : figures.verdict().label());
+            // The label as status reads it back from the history: a row's line, or a step's beginning.
+            StepFigures.Labelled row = StepFigures.parse(text).orElse(null);
+            verdicts.add(row == null ? "begun" : row.label());
+            if (row != null && row.label().equals(CanaryStrategy.PROMOTED)) {
+                promotedRow = row.figures();
+            }
         }
     }
 }

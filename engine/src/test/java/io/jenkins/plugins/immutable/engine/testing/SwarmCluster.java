@@ -92,7 +92,7 @@ public final class SwarmCluster {
 
     /**
      * Kills node {@code n}'s dockerd, containerd and containers with SIGKILL, as a lost machine: the manager marks it
-     * Down after a few missed heartbeats (about 6 s) and reschedules its tasks. Its address still answers, with
+     * Down after a few missed heartbeats (4 to 7 s here) and reschedules its tasks. Its address still answers, with
      * refused connections. Killing node 1 takes the manager, so the cluster's API, away until it is revived.
      */
     public void killNode(int n) {

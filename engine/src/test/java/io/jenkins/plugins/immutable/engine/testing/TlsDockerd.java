@@ -8,13 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real dockerd that speaks only TLS with client verification ({@code --tlsverify}) on {@code tcp://127.0.0.1:PORT},
  * with certificates made here by {@code openssl}: a CA, a server certificate for IP 127.0.0.1, a client certificate;
  * and a second, unrelated CA for the failures. Its own data root, exec root and pidfile under a short folder in /tmp,
- * no bridge and no iptables, so it touches nothing of the other daemons. Needs root, as scripts/services does.
+ * and a bridge of its own (a random name and /24 that no other interface uses) without iptables rules, so it can run
+ * containers with published ports (docker-proxy forwards them) and touches nothing of the other daemons. Needs root,
+ * as scripts/services does.
  * Start it once per test class; {@link #close()} stops it and removes its folder.
  */
 public final class TlsDockerd implements AutoCloseable {
@@ -24,11 +27,13 @@ public final class TlsDockerd implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final Process process;
+    private final Bridge bridge;
 
-    private TlsDockerd(Path dir, int port, Process process) {
+    private TlsDockerd(Path dir, int port, Process process, Bridge bridge) {
         this.dir = dir;
         this.port = port;
         this.process = process;
+        this.bridge = bridge;
     }
 
     public static TlsDockerd start() throws IOException, InterruptedException {
@@ -36,13 +41,14 @@ public final class TlsDockerd implements AutoCloseable {
         Certificates.make(dir);
         int port = freePort();
         Path log = dir.resolve("dockerd.log");
+        Bridge bridge = Bridge.create();
         Process process = new ProcessBuilder("dockerd", "--tlsverify", "--tlscacert", dir.resolve("ca.pem").toString(),
                 "--tlscert", dir.resolve("server-cert.pem").toString(), "--tlskey", dir.resolve("server-key.pem").toString(),
                 "--host", "tcp://127.0.0.1:" + port, "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("dockerd.pid").toString(),
-                "--bridge=none", "--iptables=false")
+                "--bridge", bridge.name(), "--iptables=false", "--ip-masq=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        TlsDockerd daemon = new TlsDockerd(dir, port, process);
+        TlsDockerd daemon = new TlsDockerd(dir, port, process, bridge);
         try {
             daemon.awaitPing(log);
         } catch (IOException | InterruptedException e) {
@@ -93,6 +99,49 @@ public final class TlsDockerd implements AutoCloseable {
         }
         // The data root may hold root-owned overlay folders: rm -rf is the plain way to remove them all.
         new ProcessBuilder("rm", "-rf", dir.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+        bridge.delete();
+    }
+
+    /** A Linux bridge made for this daemon: {@code imrtls} and 4 hex digits, on a 172.30.N.0/24 no interface uses. */
+    private record Bridge(String name) {
+
+        static Bridge create() throws IOException, InterruptedException {
+            Random random = new Random();
+            String used = ip("-4", "-o", "addr", "show");
+            for (int attempt = 0; attempt < 20; attempt++) {
+                String name = String.format("imrtls%04x", random.nextInt(0x10000));
+                String subnet = "172.30." + random.nextInt(256) + ".";
+                if (used.contains(" " + subnet) || ip("link", "show").contains(" " + name + ":")) {
+                    continue;
+                }
+                ip("link", "add", name, "type", "bridge");
+                Bridge bridge = new Bridge(name);
+                try {
+                    ip("addr", "add", subnet + "1/24", "dev", name);
+                    ip("link", "set", name, "up");
+                } catch (IOException e) {
+                    bridge.delete();
+                    throw e;
+                }
+                return bridge;
+            }
+            throw new IOException("no free bridge name and 172.30.N.0/24 subnet after 20 tries");
+        }
+
+        void delete() throws IOException, InterruptedException {
+            new ProcessBuilder("ip", "link", "delete", name).redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
+        }
+
+        private static String ip(String... args) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of("ip"));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + out.strip());
+            }
+            return out;
+        }
     }
 
     private static String tail(Path log) throws IOException {
