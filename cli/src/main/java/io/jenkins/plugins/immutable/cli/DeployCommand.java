@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
                 "A canary: immutable deploy --env prod --ref … --strategy canary --canary-steps 5,25,pause,100 \\",
                 "      --canary-interval 30s --max-error-rate 1% --max-p99 800ms --min-requests 50",
                 "  ('immutable promote --env prod' passes a pause or goes to 100%; 'immutable abort --env prod' returns all",
-                "  traffic to the stable colour at once; a breach, or 3 intervals in a row with too few requests, aborts: exit 4)"})
+                "  traffic to the stable colour at once; a breach, or 3 intervals in a row with too few requests, aborts: exit 4)",
+                "A Docker Swarm: immutable deploy --env prod --ref … --platform swarm --replicas 3 \\",
+                "      --docker-host unix:///run/swarm-manager.sock --haproxy-socket /run/haproxy/admin.sock",
+                "  (HAProxy's backend: paste what 'immutable router-config --platform swarm --replicas 3' prints)"})
 final class DeployCommand extends EngineCommand {
 
     @Option(names = "--env", required = true, paramLabel = "NAME", description = "The environment's name, such as staging.")
@@ -119,6 +122,18 @@ final class DeployCommand extends EngineCommand {
                     + " row abort (default: 50; stored).")
     String minRequests;
 
+    @Option(names = "--platform", paramLabel = "docker|swarm",
+            description = "Where the colours run: docker (one Docker host, a container per colour) or swarm (a Docker Swarm"
+                    + " whose manager --docker-host names, a service per colour, each replica published in host mode and"
+                    + " reached by HAProxy at its node's address). Stored with the environment (default: docker).")
+    String platform;
+
+    @Option(names = "--replicas", paramLabel = "N",
+            description = "Replicas per colour on --platform swarm, spread over the nodes; HAProxy's backend needs a server"
+                    + " per replica per colour ('immutable router-config' prints it). Stored with the environment"
+                    + " (default: 1).")
+    String replicas;
+
     @Override
     protected int run(Session session) throws Exception {
         DeployRequest request = request(session.dockerHostFlag(), session.dockerTlsVerifyFlag(), session.dockerCertPathFlag());
@@ -155,6 +170,8 @@ final class DeployCommand extends EngineCommand {
                 .dockerTls(dockerTlsVerify, dockerCertPath)
                 .strategy(strategy)
                 .canary(canarySteps, canaryInterval, maxErrorRate, maxP99, minRequests)
+                .platform(platform)
+                .replicas(replicas)
                 .build(), extra);
     }
 }

@@ -50,7 +50,9 @@ final class Flags {
             Map.entry("canaryInterval", "--canary-interval"),
             Map.entry("maxErrorRate", "--max-error-rate"),
             Map.entry("maxP99", "--max-p99"),
-            Map.entry("minRequests", "--min-requests"));
+            Map.entry("minRequests", "--min-requests"),
+            Map.entry("platform", "--platform"),
+            Map.entry("replicas", "--replicas"));
 
     private Flags() {
     }

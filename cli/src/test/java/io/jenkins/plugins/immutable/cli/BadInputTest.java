@@ -40,7 +40,7 @@ class BadInputTest {
                         "deploy", "--env", "staging", "--ref", REF, "--health-timout", "30s"),
                 bad("a misspelt command", "unknown command 'deplyo' (did you mean deploy or demo?)", "deplyo"),
                 bad("an unknown command", "unknown command 'frobnicate': expected one of build, deploy, promote, abort, rollback, "
-                        + "status, drift, releases, verify, keygen, demo", "frobnicate"),
+                        + "status, drift, router-config, releases, verify, keygen, demo", "frobnicate"),
                 bad("missing --env", "missing --env NAME: expected the environment's name, such as staging",
                         "deploy", "--ref", REF),
                 bad("missing --env on promote", "missing --env NAME: expected the environment's name", "promote"),
@@ -121,6 +121,27 @@ class BadInputTest {
                         "deploy", "--env", "staging", "--ref", REF, "--strategy", "canary", "--min-requests", "many"),
                 bad("an option given twice", "option '--env' (NAME) should be specified only once",
                         "status", "--env", "a", "--env", "b"),
+                bad("zero replicas", "--replicas: '0' is not a count: expected a whole number of 1 or more",
+                        "deploy", "--env", "staging", "--ref", REF, "--platform", "swarm", "--replicas", "0"),
+                bad("an unknown platform", "--platform: 'k8s' is not a platform: expected docker (one Docker host) or swarm",
+                        "deploy", "--env", "staging", "--ref", REF, "--platform", "k8s"),
+                bad("replicas on one Docker host", "--replicas: '3' replicas on platform docker: one Docker host runs one container"
+                        + " per colour; expected --replicas only with platform swarm",
+                        "deploy", "--env", "staging", "--ref", REF, "--platform", "docker", "--replicas", "3"),
+                bad("a canary on a Swarm", "--strategy: canary is not available on platform swarm yet: expected blue-green there",
+                        "deploy", "--env", "staging", "--ref", REF, "--platform", "swarm", "--strategy", "canary"),
+                bad("a TCP router without a port", "--haproxy-socket: ",
+                        "deploy", "--env", "staging", "--ref", REF, "--haproxy-socket", "tcp://host"),
+                bad("router-config: an unknown platform", "--platform: 'k8s' is not a platform",
+                        "router-config", "--platform", "k8s"),
+                bad("router-config: zero replicas", "--replicas: '0' is not a count: expected a whole number of 1 or more",
+                        "router-config", "--platform", "swarm", "--replicas", "0"),
+                bad("router-config: replicas on one Docker host", "--replicas: '2' replicas on platform docker",
+                        "router-config", "--replicas", "2"),
+                bad("router-config: --env and deploy flags", "--env: given with deploy flags: expected either --env NAME",
+                        "router-config", "--env", "staging", "--platform", "swarm"),
+                bad("router-config: a TCP router without a port", "--haproxy-socket: ",
+                        "router-config", "--haproxy-socket", "tcp://host"),
                 bad("a stray argument", "unexpected argument 'staging': expected only options", "status", "--env", "a", "staging"));
     }
 

@@ -20,11 +20,12 @@ class CliArchitectureTest {
     void usesOnlyTheEnginesPublicSurface() {
         noClasses().that().resideInAPackage("io.jenkins.plugins.immutable.cli..")
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "engine classes outside api, ReleaseEngines and HaproxyConfig",
+                        "engine classes outside api, ReleaseEngines, HaproxyConfig and RouterConfig (haproxy.cfg text)",
                         (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("io.jenkins.plugins.immutable.engine")
                                 && !c.getPackageName().equals("io.jenkins.plugins.immutable.engine.api")
                                 && !c.getName().equals("io.jenkins.plugins.immutable.engine.ReleaseEngines")
-                                && !c.getName().equals("io.jenkins.plugins.immutable.engine.router.HaproxyConfig")))
+                                && !c.getName().equals("io.jenkins.plugins.immutable.engine.router.HaproxyConfig")
+                                && !c.getName().equals("io.jenkins.plugins.immutable.engine.router.RouterConfig")))
                 .check(cli);
     }
 

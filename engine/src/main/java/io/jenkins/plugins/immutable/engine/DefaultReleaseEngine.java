@@ -134,6 +134,11 @@ final class DefaultReleaseEngine implements ReleaseEngine {
     }
 
     @Override
+    public io.jenkins.plugins.immutable.engine.api.EnvironmentSettings settings(String environment) throws ReleaseException {
+        return deploys.settings(environment);
+    }
+
+    @Override
     public EnvironmentView status(String environment) throws ReleaseException {
         return deploys.status(environment);
     }

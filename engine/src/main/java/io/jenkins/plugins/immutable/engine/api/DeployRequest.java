@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Deploy a release, by digest, to an environment. Field names in the problems: {@code environment}, {@code ref},
  * {@code app}, {@code port}, {@code healthPath}, {@code healthTimeout}, {@code haproxySocket},
- * {@code haproxyBackend}, {@code keepPrevious}, {@code dockerHost}, {@code writablePath}, {@code dockerCertPath}.
+ * {@code haproxyBackend}, {@code keepPrevious}, {@code dockerHost}, {@code writablePath}, {@code dockerCertPath},
+ * {@code strategy}, {@code platform}, {@code replicas}.
  *
  * @param environment the environment's name
  * @param ref         the image, by digest
@@ -42,6 +43,8 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
         private Boolean dockerTlsVerify;
         private String dockerCertPath;
         private String strategy;
+        private String platform;
+        private String replicas;
         private String canarySteps;
         private String canaryInterval;
         private String maxErrorRate;
@@ -152,6 +155,22 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
             return this;
         }
 
+        /** {@code docker} (one Docker host) or {@code swarm} (a Swarm service per colour); {@code null} keeps the stored one. */
+        public Builder platform(String platform) {
+            this.platform = platform;
+            return this;
+        }
+
+        /** How many replicas each colour runs, 1 or more; only with platform {@code swarm}. {@code null} keeps the stored count. */
+        public Builder replicas(String replicas) {
+            this.replicas = replicas;
+            return this;
+        }
+
+        public Builder replicas(int replicas) {
+            return replicas(Integer.toString(replicas));
+        }
+
         /** {@code blue-green} (an atomic switch) or {@code canary}; {@code null} keeps the stored strategy. */
         public Builder strategy(String strategy) {
             this.strategy = strategy;
@@ -224,11 +243,24 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
                     PublicKeyText::read);
             String strategyName = strategy == null || strategy.isBlank() ? null : strategy.strip().toLowerCase(java.util.Locale.ROOT);
             CanaryOverrides canary = canary(problems, strategyName);
+            String platformName = blank(platform) ? null : platform.strip().toLowerCase(java.util.Locale.ROOT);
+            if (platformName != null && !platformName.equals(EnvironmentSettings.DOCKER) && !platformName.equals(EnvironmentSettings.SWARM)) {
+                problems.add("platform", "'" + platform + "' is not a platform: expected docker (one Docker host) or swarm (a Docker"
+                        + " Swarm cluster)");
+            }
+            Integer replicaCount = blank(replicas) ? null : problems.parse("replicas", replicas, Builder::parsePositive);
+            if (replicaCount != null && EnvironmentSettings.DOCKER.equals(platformName)) {
+                problems.add("replicas", "'" + replicas + "' replicas on platform docker: one Docker host runs one container per"
+                        + " colour; expected --replicas only with platform swarm");
+            }
+            if (EnvironmentSettings.SWARM.equals(platformName) && EnvironmentSettings.CANARY.equals(strategyName)) {
+                problems.add("strategy", "canary is not available on platform swarm yet: expected blue-green there");
+            }
             problems.throwIfAny();
             SettingsOverrides overrides = new SettingsOverrides(strip(app), strip(dockerHost), parsedPort, strip(healthPath), timeout,
                     router == null || router.isTcp() ? null : router.socket(), strip(haproxyBackend), manualPromotion, keep, readOnly,
                     writable, requireSignature, publicKeyPem, router != null && router.isTcp() ? router.toString() : null,
-                    dockerTlsVerify, certPath, strategyName, null, canary);
+                    dockerTlsVerify, certPath, strategyName, null, canary, platformName, replicaCount);
             return new DeployRequest(environment.strip(), parsedRef, overrides, credentials);
         }
 

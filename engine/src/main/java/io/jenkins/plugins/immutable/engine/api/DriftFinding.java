@@ -27,7 +27,12 @@ public record DriftFinding(Kind kind, Colour colour, String container, String wh
         /** The router's server for a colour points elsewhere, weighs otherwise or is in another state than the engine set. */
         ROUTER,
         /** The container's configuration (env, command, ports, restart policy, read-only root, settings) differs. */
-        CONFIG
+        CONFIG,
+        /**
+         * On a Swarm: a colour's service runs fewer replicas than it should (a node lost), or the router sends the
+         * colour's traffic to an address where none of its replicas runs any more.
+         */
+        REPLICAS
     }
 
     public DriftFinding {

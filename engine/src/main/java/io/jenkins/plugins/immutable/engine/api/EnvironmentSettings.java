@@ -33,13 +33,25 @@ import java.util.List;
  *                        ({@code DOCKER_CERT_PATH}); only the path is stored, never key material
  * @param canary          the strategy: {@code null} for blue/green (an atomic switch), else a canary with these steps and
  *                        thresholds (environments stored before canaries existed read back blue/green)
+ * @param platform        where colours run: {@code docker} (one Docker host, a container per colour) or {@code swarm} (a
+ *                        Swarm service per colour); {@code null} reads as {@code docker} (environments stored before)
+ * @param replicas        how many replicas each colour runs on a Swarm; {@code 0} (not set) reads as 1
  */
 public record EnvironmentSettings(String app, String dockerHost, int containerPort, String healthPath, Duration healthTimeout,
         Path haproxySocket, String haproxyBackend, boolean manualPromotion, Duration keepPrevious, boolean readOnly,
         List<String> writablePaths, boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify,
-        Path dockerCertPath, CanarySettings canary) implements Serializable {
+        Path dockerCertPath, CanarySettings canary, String platform, int replicas) implements Serializable {
+
+    public static final String DOCKER = "docker";
+    public static final String SWARM = "swarm";
 
     public EnvironmentSettings {
+        if (platform != null && !platform.equals(DOCKER) && !platform.equals(SWARM)) {
+            throw new IllegalArgumentException("platform must be docker or swarm, got " + platform);
+        }
+        if (replicas < 0) {
+            throw new IllegalArgumentException("replicas must be 1 or more, got " + replicas);
+        }
         // Environments stored before these settings existed read back with null (and false).
         writablePaths = writablePaths == null ? List.of() : List.copyOf(writablePaths);
         if (haproxyTcp != null) {
@@ -53,6 +65,31 @@ public record EnvironmentSettings(String app, String dockerHost, int containerPo
             }
             haproxyTcp = tcp.toString();
         }
+    }
+
+    /** Settings on one Docker host: the form before platforms. */
+    public EnvironmentSettings(String app, String dockerHost, int containerPort, String healthPath, Duration healthTimeout,
+            Path haproxySocket, String haproxyBackend, boolean manualPromotion, Duration keepPrevious, boolean readOnly,
+            List<String> writablePaths, boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify,
+            Path dockerCertPath, CanarySettings canary) {
+        this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
+                keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, dockerTlsVerify, dockerCertPath, canary,
+                null, 0);
+    }
+
+    /** {@code docker} or {@code swarm}. */
+    public String platformName() {
+        return platform == null ? DOCKER : platform;
+    }
+
+    /** Whether colours run as Swarm services. */
+    public boolean onSwarm() {
+        return SWARM.equals(platform);
+    }
+
+    /** How many replicas each colour runs: 1 on one Docker host. */
+    public int replicaCount() {
+        return replicas < 1 ? 1 : replicas;
     }
 
     /** Settings with a blue/green strategy: the form before canaries. */
@@ -91,14 +128,14 @@ public record EnvironmentSettings(String app, String dockerHost, int containerPo
         return new EnvironmentSettings(app, dockerHost, containerPort, healthPath, healthTimeout,
                 router == null || router.isTcp() ? null : router.socket(), haproxyBackend, manualPromotion, keepPrevious, readOnly,
                 writablePaths, requireSignature, publicKey, router != null && router.isTcp() ? router.toString() : null,
-                dockerTlsVerify, dockerCertPath, canary);
+                dockerTlsVerify, dockerCertPath, canary, platform, replicas);
     }
 
     /** These settings with the Docker host reached with this TLS ({@code null}s: the process environment's). */
     public EnvironmentSettings withDockerTls(Boolean verify, Path certPath) {
         return new EnvironmentSettings(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend,
                 manualPromotion, keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, verify, certPath,
-                canary);
+                canary, platform, replicas);
     }
 
     public static final int DEFAULT_PORT = 8080;

@@ -36,6 +36,14 @@ public interface ReleaseEngine extends AutoCloseable {
     EnvironmentView rollback(RollbackRequest request) throws ReleaseException;
 
     /** The environment as the ledger records it, checked against the router and the containers. */
+    /**
+     * The settings stored with an environment (or, when this ledger never heard of it, read from its colours' labels on
+     * the target), such as {@code immutable router-config --env} prints the router's section for.
+     */
+    default EnvironmentSettings settings(String environment) throws ReleaseException {
+        throw new UnsupportedOperationException("settings");
+    }
+
     EnvironmentView status(String environment) throws ReleaseException;
 
     /** Every recorded release, newest first, with where each runs now. */

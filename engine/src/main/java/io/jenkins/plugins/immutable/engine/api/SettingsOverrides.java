@@ -13,11 +13,14 @@ import java.util.List;
  * complete) replaces the stored strategy; {@code null} keeps it. {@code canaryFields} are a canary's settings given one by
  * one ({@link CanaryOverrides}): each replaces only its field of the stored canary (or of the defaults, or of {@code canary}
  * when that is given too); {@code null} gives none. They need a canary: {@code strategy canary}, or a stored one.
+ * {@code platform} ({@code docker} or {@code swarm}) and {@code replicas} (Swarm only) replace the stored ones;
+ * {@code null} keeps them.
  */
 public record SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
         Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly, List<String> writablePaths,
         Boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify, Path dockerCertPath,
-        String strategy, CanarySettings canary, CanaryOverrides canaryFields) implements Serializable {
+        String strategy, CanarySettings canary, CanaryOverrides canaryFields, String platform, Integer replicas)
+        implements Serializable {
 
     public static final SettingsOverrides NONE = new SettingsOverrides(null, null, null, null, null, null, null, null, null, null,
             null);
@@ -51,7 +54,17 @@ public record SettingsOverrides(String app, String dockerHost, Integer container
             Path dockerCertPath, String strategy, CanarySettings canary) {
         this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
                 keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, dockerTlsVerify, dockerCertPath,
-                strategy, canary, null);
+                strategy, canary, null, null, null);
+    }
+
+    /** Overrides that leave the platform as stored: the form before platforms. */
+    public SettingsOverrides(String app, String dockerHost, Integer containerPort, String healthPath, Duration healthTimeout,
+            Path haproxySocket, String haproxyBackend, Boolean manualPromotion, Duration keepPrevious, Boolean readOnly,
+            List<String> writablePaths, Boolean requireSignature, String publicKey, String haproxyTcp, Boolean dockerTlsVerify,
+            Path dockerCertPath, String strategy, CanarySettings canary, CanaryOverrides canaryFields) {
+        this(app, dockerHost, containerPort, healthPath, healthTimeout, haproxySocket, haproxyBackend, manualPromotion,
+                keepPrevious, readOnly, writablePaths, requireSignature, publicKey, haproxyTcp, dockerTlsVerify, dockerCertPath,
+                strategy, canary, canaryFields, null, null);
     }
 
     /** The HAProxy address this deploy was given, or {@code null}. */

@@ -29,24 +29,27 @@ final class ColourStarter {
                 "starting " + release.ref());
         Intent intent = s.begin(operation, "start-container", slot, Map.of("container", container));
         FaultPoints.reach(point(operation, "before-start"));
-        s.events().on(new StageStarted("start", release.ref() + " as " + container + " on " + s.docker().host()));
+        s.events().on(new StageStarted("start", release.ref() + " as " + s.what(container) + " on " + s.platform().where()
+                + (s.settings().onSwarm() ? " (" + s.settings().replicaCount() + " replicas)" : "")));
         ContainerInfo info;
         try {
-            info = s.docker().run(new ContainerSpec(container, release.ref(), s.settings().containerPort(),
+            info = s.platform().start(new ContainerSpec(container, release.ref(), s.settings().containerPort(),
                     s.labels(colour, release), s.settings().readOnly(), s.settings().writablePaths()),
-                    s.pullCredentials(release.ref()));
+                    s.pullCredentials(release.ref()), s.settings().healthTimeout());
         } catch (ReleaseException e) {
             abandonQuietly(s, slot, intent, "could not start: " + e.getMessage());
             throw withTrafficNote(s, e);
         }
-        slot = s.place(slot.withPort(info.hostPort()), "container " + container + " listens on 127.0.0.1:" + info.hostPort());
+        slot = s.place(slot.withEndpoints(info.endpoints()), s.what(container) + " listens on " + String.join(", ",
+                info.endpoints().stream().map(Object::toString).toList()));
         FaultPoints.reach(point(operation, "container-started"));
         s.events().on(new StageStarted("health", "GET " + s.settings().healthPath() + " on " + colour.label()
+                + (slot.endpoints().size() > 1 ? " (each of " + slot.endpoints().size() + " replicas)" : "")
                 + " until 3 answers in a row are 2xx, for up to " + s.settings().healthTimeout().toSeconds() + "s"));
         HealthCheck.Outcome outcome;
         try {
-            outcome = s.health().await(colour.label(), container, info.hostPort(), s.settings().healthPath(),
-                    s.settings().healthTimeout());
+            outcome = s.health().await(colour.label(), container, slot.endpoints(), s.settings().healthPath(),
+                    s.settings().healthTimeout(), point(operation, "health-gate"));
         } catch (ReleaseException e) {
             abandonQuietly(s, slot, intent, "health check interrupted: " + e.getMessage());
             throw withTrafficNote(s, e);
@@ -55,9 +58,9 @@ final class ColourStarter {
             abandon(s, slot, intent, "failed its health check: " + outcome.reason());
             throw new ReleaseException(Kind.FAILED_SAFELY, "Release " + release.id() + " failed its health check in "
                     + colour.label() + " of " + s.name() + ": " + outcome.reason() + ". Traffic did not move: " + s.trafficNow()
-                    + "; the new container was removed.");
+                    + "; the new " + (s.settings().onSwarm() ? "service" : "container") + " was removed.");
         }
-        s.docker().keepRunning(container);
+        s.platform().markHealthy(container, s.pullCredentials(release.ref()));
         slot = s.transition(slot, DeploymentState.HEALTHY, "passed its health check");
         FaultPoints.reach(point(operation, "healthy"));
         s.done(intent);
@@ -70,7 +73,7 @@ final class ColourStarter {
      */
     private static void clearIdleColour(Session s, Colour colour) throws ReleaseException {
         if (s.target() != null && s.target().foreign(colour).isPresent()) {
-            throw new ReleaseException(Kind.FAILED_SAFELY, "Container " + s.containerName(colour) + " on " + s.docker().host()
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Container " + s.containerName(colour) + " on " + s.platform().where()
                     + " was not started by the engine (it lacks the engine's labels), so it was left as it is and nothing was"
                     + " started in " + colour.label() + ". Remove or rename it, or run 'immutable drift --env " + s.name()
                     + " --repair'. Traffic did not move: " + s.trafficNow() + ".");

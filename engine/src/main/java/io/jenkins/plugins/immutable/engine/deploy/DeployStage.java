@@ -26,6 +26,9 @@ import io.jenkins.plugins.immutable.engine.registry.DockerConfigAuth;
 import io.jenkins.plugins.immutable.engine.registry.RegistryClient;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRuntime;
+import io.jenkins.plugins.immutable.engine.router.ServerSlots;
+import io.jenkins.plugins.immutable.engine.platform.Platform;
+import java.util.List;
 import io.jenkins.plugins.immutable.engine.signing.AttestationStore;
 import io.jenkins.plugins.immutable.engine.signing.SignatureGate;
 import java.time.Clock;
@@ -220,8 +223,9 @@ public final class DeployStage {
 
     public EnvironmentView status(String environment) throws ReleaseException {
         EnvironmentState state = stored(environment);
-        return new StatusReader(ledger, dockers.apply(DockerEndpoint.of(state.settings())), router(state.settings()), clock,
-                new HealthCheck(dockers.apply(DockerEndpoint.of(state.settings())), events, clock)).read(state);
+        Platform platform = platform(state.settings());
+        return new StatusReader(ledger, platform, router(state.settings()), clock, new HealthCheck(platform, events, clock))
+                .read(state);
     }
 
     /** The environment's signature policy, checked before anything starts or switches (the logic is in {@code signing}). */
@@ -269,7 +273,7 @@ public final class DeployStage {
             return Optional.empty();
         }
         DockerGateway docker = dockers.apply(DockerEndpoint.of(state.settings()));
-        TargetView target = TargetSync.read(environment, state.settings().app(), docker, router.state());
+        TargetView target = TargetSync.read(environment, state.settings().app(), platform(state.settings()), router.state());
         Colour canary = CanaryRun.newer(target);
         if (operation.equals("promote")) {
             docker.createLockObject(CanaryRun.promoteSignal(environment), Map.of(TargetLabels.ENVIRONMENT, environment));
@@ -312,10 +316,10 @@ public final class DeployStage {
         // one every machine sees.
         try (EnvironmentLock lock = ledger.acquire(environment, operation)) {
             EnvironmentState state = deploy == null ? stored(environment) : forDeploy(deploy);
-            DockerGateway docker = dockers.apply(DockerEndpoint.of(state.settings()));
-            try (DockerHostLock targetLock = DockerHostLock.acquire(docker, environment, operation, HostName.get(),
+            Platform platform = platform(state.settings());
+            try (DockerHostLock targetLock = platform.lock(environment, operation, HostName.get(),
                     ProcessHandle.current().pid(), DockerHostLock.DEFAULT_LEASE, clock)) {
-                Session session = new Session(state, ledger, docker, router(state.settings()), events, clock,
+                Session session = new Session(state, ledger, platform, router(state.settings()), events, clock,
                         ref -> auth.resolve(ref.registry(), credentials));
                 lock.takeoverNote().ifPresent(session::note);
                 targetLock.takeoverNote().ifPresent(session::note);
@@ -349,7 +353,13 @@ public final class DeployStage {
             return recorded.get();
         }
         DockerGateway docker = dockers.apply(defaultDocker);
-        Optional<EnvironmentSettings> found = docker.listLabelled(TargetLabels.ENVIRONMENT, environment).stream()
+        List<io.jenkins.plugins.immutable.engine.docker.ContainerInfo> labelled = new java.util.ArrayList<>(
+                docker.listLabelled(TargetLabels.ENVIRONMENT, environment));
+        if (labelled.isEmpty() && docker.swarm().isPresent()) {
+            // Not on the host's containers: perhaps services of a Swarm this host manages.
+            labelled.addAll(swarmServices(docker, environment));
+        }
+        Optional<EnvironmentSettings> found = labelled.stream()
                 .filter(c -> TargetLabels.read(c.labels()).isPresent())
                 .max(java.util.Comparator.comparing(c -> TargetLabels.read(c.labels()).get().startedAt(),
                         java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
@@ -362,6 +372,15 @@ public final class DeployStage {
         events.on(new io.jenkins.plugins.immutable.engine.api.EngineEvent.Notice("Environment '" + environment + "' is not in "
                 + ledger.stateDir() + ": read its settings from its containers on " + docker.host() + "."));
         return EnvironmentState.fresh(environment, found.get());
+    }
+
+    /** The services labelled with the environment, or none when the host is no Swarm manager. */
+    private static List<io.jenkins.plugins.immutable.engine.docker.ContainerInfo> swarmServices(DockerGateway docker, String environment) {
+        try {
+            return docker.swarm().get().listServices(TargetLabels.ENVIRONMENT, environment);
+        } catch (ReleaseException e) {
+            return List.of();
+        }
     }
 
     /** The release recorded for a digest, or a new record adopting an image built elsewhere. */
@@ -379,7 +398,13 @@ public final class DeployStage {
     }
 
     private HaproxyRouter router(EnvironmentSettings settings) {
-        return new HaproxyRouter(new HaproxyRuntime(settings.router()), settings.haproxyBackend(), events);
+        return new HaproxyRouter(new HaproxyRuntime(settings.router()), settings.haproxyBackend(), events,
+                ServerSlots.of(settings));
+    }
+
+    /** Where the environment's colours run: its Docker host, or the Swarm that host manages. */
+    private Platform platform(EnvironmentSettings settings) throws ReleaseException {
+        return Platform.of(settings, dockers.apply(DockerEndpoint.of(settings)));
     }
 
     // settings() and recordedActive() let the drift package read an environment.

@@ -67,7 +67,7 @@ final class Reconciler {
         Optional<Slot> from = Optional.ofNullable(intent.details().get("from")).filter(f -> !f.isEmpty())
                 .map(Colour::parse).map(c -> s.state().slot(c));
         if (target != null && TrafficSwitch.stillHealthy(s, target)) {
-            s.router().switchTo(to, target.hostPort(), TrafficSwitch.DRAIN_TIMEOUT);
+            s.router().switchTo(to, target.endpoints(), TrafficSwitch.DRAIN_TIMEOUT);
             from.ifPresent(f -> disableQuietly(s, f.colour()));
             if (target.state() != DeploymentState.ACTIVE) {
                 s.transition(target, DeploymentState.ACTIVE, "receives the traffic (interrupted switch finished)");
@@ -80,7 +80,7 @@ final class Reconciler {
             return;
         }
         if (from.isPresent() && TrafficSwitch.stillHealthy(s, from.get())) {
-            s.router().switchTo(from.get().colour(), from.get().hostPort(), TrafficSwitch.DRAIN_TIMEOUT);
+            s.router().switchTo(from.get().colour(), from.get().endpoints(), TrafficSwitch.DRAIN_TIMEOUT);
             if (from.get().state() != DeploymentState.ACTIVE) {
                 s.transition(from.get(), DeploymentState.ACTIVE, "receives the traffic again (interrupted switch undone)");
             }
@@ -127,7 +127,7 @@ final class Reconciler {
         Slot older = newer == blue ? green : blue;
         Slot winner = TrafficSwitch.stillHealthy(s, newer) ? newer : older;
         Slot loser = winner == newer ? older : newer;
-        s.router().switchTo(winner.colour(), winner.hostPort(), TrafficSwitch.DRAIN_TIMEOUT);
+        s.router().switchTo(winner.colour(), winner.endpoints(), TrafficSwitch.DRAIN_TIMEOUT);
         s.transition(loser, DeploymentState.WARM, "the router sent it traffic beside " + winner.colour().label() + "; switched away");
         s.note("HAProxy sent traffic to both colours: finished the switch to " + winner.colour().label() + " ("
                 + winner.releaseId() + "); " + loser.colour().label() + " is warm.");
@@ -159,7 +159,7 @@ final class Reconciler {
         Slot stable = s.state().slot(canary.other());
         s.router().endSplitTowardsStable(canary, TrafficSwitch.DRAIN_TIMEOUT);
         if (!s.router().state().server(canary.other()).receivesNewRequests() && TrafficSwitch.stillHealthy(s, stable)) {
-            s.router().switchTo(canary.other(), stable.hostPort(), TrafficSwitch.DRAIN_TIMEOUT);
+            s.router().switchTo(canary.other(), stable.endpoints(), TrafficSwitch.DRAIN_TIMEOUT);
         }
         s.removeContainer(canary, canarySlot.container());
         s.transition(canarySlot, DeploymentState.ABORTED, "canary found unfinished on the target (no operation held the lock);"
@@ -196,7 +196,7 @@ final class Reconciler {
         }
         Slot live = active.get();
         ServerState server = router.server(live.colour());
-        if (router.live().equals(Set.of(live.colour())) && server.pointsAt(live.hostPort())) {
+        if (router.live().equals(Set.of(live.colour())) && router.routesExactly(live.colour(), live.endpoints())) {
             if (router.server(live.colour().other()).admin() == AdminState.DRAIN) {
                 // A switch cut short after the cutover: the old colour takes no new requests; finish taking it out.
                 disableQuietly(s, live.colour().other());
@@ -204,11 +204,12 @@ final class Reconciler {
             return;
         }
         if (TrafficSwitch.stillHealthy(s, live)) {
-            if (server.receivesNewRequests() && !server.pointsAt(live.hostPort())) {
-                // Moved from outside while live: a switch refuses to re-point a live server, so it is set back in place.
-                s.router().repoint(live.colour(), live.hostPort());
+            if (server.receivesNewRequests() && !router.routesExactly(live.colour(), live.endpoints())) {
+                // Moved from outside while live (or, on a Swarm, a replica the Swarm replaced on another node): a switch
+                // refuses to re-point a live server, so it is set back in place.
+                s.router().repoint(live.colour(), live.endpoints());
             }
-            s.router().switchTo(live.colour(), live.hostPort(), TrafficSwitch.DRAIN_TIMEOUT);
+            s.router().switchTo(live.colour(), live.endpoints(), TrafficSwitch.DRAIN_TIMEOUT);
             s.note("HAProxy served " + Session.describe(router) + " but " + live.colour().label() + " (" + live.releaseId()
                     + ") is the live release: set the router back to it.");
         } else {

@@ -15,6 +15,7 @@ import io.jenkins.plugins.immutable.engine.docker.ContainerInfo;
 import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
 import io.jenkins.plugins.immutable.engine.ledger.Intent;
 import io.jenkins.plugins.immutable.engine.ledger.Ledger;
+import io.jenkins.plugins.immutable.engine.platform.Platform;
 import io.jenkins.plugins.immutable.engine.platform.TargetLabels;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
 import io.jenkins.plugins.immutable.engine.router.RouterState;
@@ -33,7 +34,7 @@ import java.util.Set;
 final class Session {
 
     private final Ledger ledger;
-    private final DockerGateway docker;
+    private final Platform platform;
     private final HaproxyRouter router;
     private final HealthCheck health;
     private final EventHandler events;
@@ -43,16 +44,16 @@ final class Session {
     private EnvironmentState state;
     private TargetView target;
 
-    Session(EnvironmentState state, Ledger ledger, DockerGateway docker, HaproxyRouter router, EventHandler events, Clock clock,
+    Session(EnvironmentState state, Ledger ledger, Platform platform, HaproxyRouter router, EventHandler events, Clock clock,
             PullCredentials pullCredentials) {
         this.state = state;
         this.ledger = ledger;
-        this.docker = docker;
+        this.platform = platform;
         this.router = router;
         this.events = events;
         this.clock = clock;
         this.pullCredentials = pullCredentials;
-        this.health = new HealthCheck(docker, events, clock);
+        this.health = new HealthCheck(platform, events, clock);
     }
 
     EnvironmentState state() {
@@ -67,8 +68,14 @@ final class Session {
         return state.settings();
     }
 
+    /** The daemon itself: the Docker host, or the Swarm manager (for never-started marker objects). */
     DockerGateway docker() {
-        return docker;
+        return platform.docker();
+    }
+
+    /** Where the colours run: one Docker host, or a Swarm. */
+    Platform platform() {
+        return platform;
     }
 
     HaproxyRouter router() {
@@ -131,17 +138,24 @@ final class Session {
      * says, what serves traffic is never taken down.
      */
     void removeContainer(Colour colour, String container) throws ReleaseException {
-        ServerState server = router.state().server(colour);
-        // A server that takes traffic but points at another port (moved behind our back) sends this container nothing.
-        // A stopped or missing container takes no traffic either.
-        int port = docker.inspect(container).map(ContainerInfo::hostPort).orElse(0);
-        if (server.receivesNewRequests() && port > 0 && server.pointsAt(port)) {
-            throw new ReleaseException(ReleaseException.Kind.FAILED_SAFELY, "Refused to remove container " + container + " of "
+        RouterState routerNow = router.state();
+        ServerState server = routerNow.server(colour);
+        // A server that takes traffic but points elsewhere (moved behind our back) sends this colour nothing. A stopped
+        // or missing container, or a replica without a published port, takes no traffic either.
+        List<io.jenkins.plugins.immutable.engine.api.Endpoint> endpoints = platform.inspect(container)
+                .map(ContainerInfo::endpoints).orElse(List.of());
+        if (routerNow.routesToAny(colour, endpoints)) {
+            throw new ReleaseException(ReleaseException.Kind.FAILED_SAFELY, "Refused to remove " + what(container) + " of "
                     + name() + ": HAProxy (" + router.backend() + "/" + colour.label() + ", " + server.address() + ":"
                     + server.port() + ") sends " + colour.label() + " live traffic. Nothing was changed; move the traffic to "
                     + colour.other().label() + " first (deploy or roll back), or check who changed the router.");
         }
-        docker.remove(container);
+        platform.remove(container);
+    }
+
+    /** {@code container shop-prod-blue} or {@code service shop-prod-blue}, for messages. */
+    String what(String name) {
+        return (settings().onSwarm() ? "service " : "container ") + name;
     }
 
     Map<String, String> labels(Colour colour, Release release) {

@@ -48,7 +48,8 @@ final class SettingsResolver {
                 pick(given.writablePaths(), stored == null ? null : stored.writablePaths(), java.util.List.of()),
                 requireSignature(environment, stored, given),
                 pick(given.publicKey(), stored == null ? null : stored.publicKey(), null),
-                router.isTcp() ? router.toString() : null, tlsVerify, certPath, canary(environment, stored, given));
+                router.isTcp() ? router.toString() : null, tlsVerify, certPath, canary(environment, stored, given),
+                platform(environment, stored, given), replicas(environment, stored, given));
 
     }
 
@@ -74,6 +75,33 @@ final class SettingsResolver {
         }
         CanarySettings base = given.canary() != null ? given.canary() : storedCanary != null ? storedCanary : CanarySettings.defaults();
         return fields.applyTo(base);
+    }
+
+    /** Given, the platform replaces the stored one; a Swarm environment cannot run a canary (yet). */
+    private static String platform(String environment, EnvironmentSettings stored, SettingsOverrides given)
+            throws InvalidInputException {
+        String platform = pick(given.platform(), stored == null ? null : stored.platform(), null);
+        boolean canary = given.strategy() != null ? EnvironmentSettings.CANARY.equals(given.strategy())
+                : stored != null && stored.canary() != null;
+        if (EnvironmentSettings.SWARM.equals(platform) && canary) {
+            throw new InvalidInputException("strategy", "environment '" + environment + "' runs on platform swarm, where canary is"
+                    + " not available yet: expected blue-green");
+        }
+        return platform;
+    }
+
+    /** Replicas belong to a Swarm: given for a Docker host environment, they are refused rather than ignored. */
+    private static int replicas(String environment, EnvironmentSettings stored, SettingsOverrides given)
+            throws InvalidInputException {
+        String platform = pick(given.platform(), stored == null ? null : stored.platform(), EnvironmentSettings.DOCKER);
+        if (given.replicas() != null && !EnvironmentSettings.SWARM.equals(platform)) {
+            throw new InvalidInputException("replicas", given.replicas() + " replicas for environment '" + environment
+                    + "', which runs on platform docker (one container per colour): expected them only with platform swarm");
+        }
+        if (!EnvironmentSettings.SWARM.equals(platform)) {
+            return 0;
+        }
+        return pick(given.replicas(), stored == null || stored.replicas() < 1 ? null : stored.replicas(), 1);
     }
 
     /** Once required, a signature stays required until a deploy says {@code requireSignature(false)}. */

@@ -5,7 +5,7 @@ import io.jenkins.plugins.immutable.engine.api.DeploymentState;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.docker.ContainerInfo;
-import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
+import io.jenkins.plugins.immutable.engine.platform.Platform;
 import io.jenkins.plugins.immutable.engine.ledger.Intent;
 import io.jenkins.plugins.immutable.engine.ledger.Ledger;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
@@ -24,12 +24,12 @@ import java.util.Set;
 final class StatusReader {
 
     private final Ledger ledger;
-    private final DockerGateway docker;
+    private final Platform docker;
     private final HaproxyRouter router;
     private final Clock clock;
     private final HealthCheck health;
 
-    StatusReader(Ledger ledger, DockerGateway docker, HaproxyRouter router, Clock clock, HealthCheck health) {
+    StatusReader(Ledger ledger, Platform docker, HaproxyRouter router, Clock clock, HealthCheck health) {
         this.ledger = ledger;
         this.docker = docker;
         this.router = router;
@@ -75,11 +75,17 @@ final class StatusReader {
         }
         Optional<Slot> active = correction.state().active();
         if (active.isPresent()) {
-            String answer = health.probeOnce(active.get().hostPort(), recorded.settings().healthPath());
-            if (!answer.startsWith("HTTP 2")) {
+            for (io.jenkins.plugins.immutable.engine.api.Endpoint endpoint : active.get().endpoints()) {
+                String answer = health.probeOnce(endpoint, recorded.settings().healthPath());
+                if (!answer.startsWith("HTTP 2")) {
+                    notes.add("WARNING: the live colour " + active.get().colour().label() + " (" + active.get().releaseId()
+                            + ") does not answer its health check: GET " + recorded.settings().healthPath() + " on "
+                            + endpoint + " gave " + answer + ". Roll back or deploy a fix.");
+                }
+            }
+            if (active.get().endpoints().isEmpty()) {
                 notes.add("WARNING: the live colour " + active.get().colour().label() + " (" + active.get().releaseId()
-                        + ") does not answer its health check: GET " + recorded.settings().healthPath() + " on 127.0.0.1:"
-                        + active.get().hostPort() + " gave " + answer + ". Roll back or deploy a fix.");
+                        + ") has no running replica. Roll back or deploy a fix.");
             }
         }
         return correction.state();
@@ -97,10 +103,11 @@ final class StatusReader {
         Optional<Slot> active = state.active();
         if (active.isPresent()) {
             Slot a = active.get();
-            boolean agrees = routerState.live().equals(Set.of(a.colour())) && routerState.server(a.colour()).pointsAt(a.hostPort());
+            boolean agrees = routerState.live().equals(Set.of(a.colour())) && routerState.routesExactly(a.colour(), a.endpoints());
             if (!agrees) {
-                notes.add("Disagreement: the ledger records " + a.colour().label() + " (" + a.releaseId() + ", 127.0.0.1:"
-                        + a.hostPort() + ") as live, but HAProxy reports " + routerState.describe() + ".");
+                notes.add("Disagreement: the ledger records " + a.colour().label() + " (" + a.releaseId() + ", "
+                        + (a.endpoints().size() == 1 ? a.endpoints().get(0) : a.endpoints()) + ") as live, but HAProxy reports "
+                        + routerState.describe() + ".");
             }
         } else if (!routerState.live().isEmpty()) {
             notes.add("Disagreement: no release is recorded live, but HAProxy serves " + live + ".");
@@ -139,8 +146,29 @@ final class StatusReader {
             try {
                 Optional<ContainerInfo> info = docker.inspect(slot.container());
                 if (info.isEmpty()) {
-                    notes.add("Disagreement: " + slot.colour().label() + " (" + slot.state() + ") should run container "
-                            + slot.container() + ", but the daemon has none.");
+                    notes.add("Disagreement: " + slot.colour().label() + " (" + slot.state() + ") should run "
+                            + (state.settings().onSwarm() ? "service " : "container ") + slot.container() + ", but "
+                            + (state.settings().onSwarm() ? "the Swarm" : "the daemon") + " has none.");
+                } else if (state.settings().onSwarm()) {
+                    // Replicas per colour: how many run of how many wanted, and where.
+                    notes.add("Replicas of " + slot.colour().label() + " (" + slot.releaseId() + ", " + slot.state() + "), service "
+                            + slot.container() + ": " + io.jenkins.plugins.immutable.engine.platform.SwarmPlatform.describe(info.get())
+                            + ".");
+                    if (!info.get().running()) {
+                        notes.add("Disagreement: service " + slot.container() + " of " + slot.colour().label() + " runs "
+                                + info.get().replicaSummary() + " replicas; a deploy restores " + info.get().desired()
+                                + " healthy replicas.");
+                    }
+                    java.util.Set<io.jenkins.plugins.immutable.engine.api.Endpoint> stale = new java.util.TreeSet<>(
+                            java.util.Comparator.comparing(Object::toString));
+                    router.state().routes(slot.colour()).stream().filter(e -> !info.get().endpoints().contains(e))
+                            .forEach(stale::add);
+                    if (!stale.isEmpty()) {
+                        notes.add("Disagreement: HAProxy sends " + slot.colour().label() + "'s traffic to " + stale + ", where no"
+                                + " replica of service " + slot.container() + " runs now (a node was lost, or the Swarm moved a"
+                                + " replica); 'immutable drift --env " + state.name() + " --repair' or a deploy restores "
+                                + info.get().desired() + " healthy replicas behind the router.");
+                    }
                 } else if (!info.get().running()) {
                     notes.add("Disagreement: container " + slot.container() + " of " + slot.colour().label() + " (" + slot.state()
                             + ") is not running (exit code " + info.get().exitCode() + ").");

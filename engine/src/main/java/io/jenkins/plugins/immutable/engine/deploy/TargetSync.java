@@ -3,7 +3,7 @@ package io.jenkins.plugins.immutable.engine.deploy;
 import io.jenkins.plugins.immutable.engine.api.Colour;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.docker.ContainerInfo;
-import io.jenkins.plugins.immutable.engine.docker.DockerGateway;
+import io.jenkins.plugins.immutable.engine.platform.Platform;
 import io.jenkins.plugins.immutable.engine.router.RouterState;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,7 +17,7 @@ final class TargetSync {
     private TargetSync() {
     }
 
-    static TargetView read(String environment, String app, DockerGateway docker, RouterState router) throws ReleaseException {
+    static TargetView read(String environment, String app, Platform docker, RouterState router) throws ReleaseException {
         Map<Colour, ContainerInfo> containers = new EnumMap<>(Colour.class);
         for (Colour colour : Colour.values()) {
             docker.inspect(app + "-" + environment + "-" + colour.label()).ifPresent(c -> containers.put(colour, c));
@@ -27,7 +27,7 @@ final class TargetSync {
 
     /** Corrects the session's state from the target, recording each change in the environment's history. */
     static TargetView sync(Session s) throws ReleaseException {
-        TargetView view = read(s.name(), s.settings().app(), s.docker(), s.router().state());
+        TargetView view = read(s.name(), s.settings().app(), s.platform(), s.router().state());
         TargetView.Correction correction = view.correct(s.state(), s.now());
         if (!correction.changes().isEmpty()) {
             for (Colour colour : Colour.values()) {
@@ -36,7 +36,7 @@ final class TargetSync {
                     s.place(now, "found on the target (the ledger was behind it)");
                 }
             }
-            s.note("This ledger was behind the target (" + s.docker().host() + ", HAProxy " + s.router().runtime().address()
+            s.note("This ledger was behind the target (" + s.platform().where() + ", HAProxy " + s.router().runtime().address()
                     + "): " + String.join("; ", correction.changes()) + ". It now follows the target.");
         }
         s.target(view);

@@ -46,8 +46,7 @@ record TargetView(String environment, Map<Colour, ContainerInfo> containers, Rou
     /** Whether the router sends new requests to this colour's own container (its server points at its port). */
     boolean routedToContainer(Colour colour) {
         ContainerInfo info = containers.get(colour);
-        ServerState server = router.server(colour);
-        return info != null && server.receivesNewRequests() && info.hostPort() > 0 && server.pointsAt(info.hostPort());
+        return info != null && router.routesToAny(colour, info.endpoints());
     }
 
     Correction correct(EnvironmentState recorded, Instant now) {
@@ -78,10 +77,9 @@ record TargetView(String environment, Map<Colour, ContainerInfo> containers, Rou
         LabelledColour l = labels.get();
         ContainerInfo info = containers.get(colour);
         DeploymentState state = stateOf(colour, info, was, l);
-        boolean sameRun = was != null && was.releaseId().equals(l.releaseId()) && was.hostPort() == info.hostPort()
-                && was.hasContainer();
+        boolean sameRun = was != null && was.releaseId().equals(l.releaseId()) && samePlace(was, info) && was.hasContainer();
         Instant since = sameRun && was.state() == state ? was.since() : sinceOf(colour, state, l, now);
-        return new Slot(colour, l.releaseId(), l.ref(), info.name(), info.hostPort(), state, since);
+        return new Slot(colour, l.releaseId(), l.ref(), info.name(), info.hostPort(), state, since, info.endpoints());
     }
 
     private DeploymentState stateOf(Colour colour, ContainerInfo info, Slot was, LabelledColour l) {
@@ -92,7 +90,7 @@ record TargetView(String environment, Map<Colour, ContainerInfo> containers, Rou
             // The engine lets the daemon keep a container running only once it passed its health gate.
             return DeploymentState.STARTING;
         }
-        boolean sameRun = was != null && was.releaseId().equals(l.releaseId()) && was.hostPort() == info.hostPort();
+        boolean sameRun = was != null && was.releaseId().equals(l.releaseId()) && samePlace(was, info);
         if (sameRun && (was.state() == DeploymentState.HEALTHY || was.state() == DeploymentState.WARM)) {
             return was.state();
         }
@@ -117,17 +115,27 @@ record TargetView(String environment, Map<Colour, ContainerInfo> containers, Rou
         return l.startedAt() == null ? now : l.startedAt();
     }
 
+    /** The same run of a release: its container's port, or a replica of the service where it ran (others may have moved). */
+    private static boolean samePlace(Slot was, ContainerInfo info) {
+        return was.hostPort() == info.hostPort() || was.endpoints().stream().anyMatch(info.endpoints()::contains);
+    }
+
     private static boolean same(Slot a, Slot b) {
         if (a == null || b == null) {
             return a == b;
         }
         return a.releaseId().equals(b.releaseId()) && a.state() == b.state() && a.hostPort() == b.hostPort()
+                && a.endpoints().equals(b.endpoints())
                 && a.container().equals(b.container());
     }
 
     private static String describe(Colour colour, Slot was, Slot is) {
         String before = was == null ? "nothing" : was.releaseId() + " " + was.state();
         String after = is == null ? "nothing" : is.releaseId() + " " + is.state();
+        if (was != null && is != null && before.equals(after) && !was.endpoints().equals(is.endpoints())) {
+            // Same release and state, its replicas elsewhere: a Swarm replaced a task (a node was lost).
+            return colour.label() + ": " + is.releaseId() + "'s replicas moved from " + was.endpoints() + " to " + is.endpoints();
+        }
         return colour.label() + ": the ledger had " + before + ", the target shows " + after;
     }
 }

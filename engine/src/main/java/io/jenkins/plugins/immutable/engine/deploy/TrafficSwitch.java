@@ -23,7 +23,7 @@ final class TrafficSwitch {
 
     /** One more probe right before the switch: a colour that died since its health check must not get traffic. */
     static boolean stillHealthy(Session s, Slot target) throws ReleaseException {
-        return s.health().passesOnce(target.container(), target.hostPort(), s.settings().healthPath());
+        return s.health().passesOnce(target.container(), target.endpoints(), s.settings().healthPath());
     }
 
     /** @return the switch time in milliseconds */
@@ -34,7 +34,7 @@ final class TrafficSwitch {
         s.events().on(new StageStarted("switch", s.name() + ": " + from.map(f -> f.colour().label() + " → ").orElse("")
                 + target.colour().label() + " (" + target.releaseId() + ")"));
         FaultPoints.reach(ColourStarter.point(operation, "before-switch"));
-        long millis = s.router().switchTo(target.colour(), target.hostPort(), DRAIN_TIMEOUT);
+        long millis = s.router().switchTo(target.colour(), target.endpoints(), DRAIN_TIMEOUT);
         FaultPoints.reach(ColourStarter.point(operation, "router-switched"));
         s.transition(target, DeploymentState.ACTIVE, "receives the traffic (router switch " + millis + " ms)");
         if (from.isPresent() && stillHealthy(s, from.get())) {

@@ -80,6 +80,11 @@ public interface DockerGateway extends AutoCloseable {
     /** The configuration of an image the daemon holds ({@code repo@sha256:…} or an id), if it holds it. */
     Optional<ImageConfig> imageConfig(String image) throws ReleaseException;
 
+    /** The same daemon as a Swarm manager (services, tasks, configs), when the gateway can speak to one. */
+    default Optional<SwarmGateway> swarm() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -42,10 +42,12 @@ public final class DockerJavaGateway implements DockerGateway {
 
     private final String host;
     private final DockerClient client;
+    private final SwarmGateway swarm;
 
-    private DockerJavaGateway(String host, DockerClient client) {
+    private DockerJavaGateway(String host, DockerClient client, SwarmGateway swarm) {
         this.host = host;
         this.client = client;
+        this.swarm = swarm;
     }
 
     /** Connects to {@code host}; {@code null} means {@code DOCKER_HOST}, else {@link #DEFAULT_HOST}. Does not contact it yet. */
@@ -72,12 +74,17 @@ public final class DockerJavaGateway implements DockerGateway {
                 .sslConfig(config.getSSLConfig())
                 .connectionTimeout(Duration.ofSeconds(5))
                 .build();
-        return new DockerJavaGateway(resolved, DockerClientImpl.getInstance(config, transport));
+        return new DockerJavaGateway(resolved, DockerClientImpl.getInstance(config, transport), new DockerApiSwarm(resolved, transport));
     }
 
     @Override
     public String host() {
         return host;
+    }
+
+    @Override
+    public Optional<SwarmGateway> swarm() {
+        return Optional.of(swarm);
     }
 
 

@@ -44,7 +44,11 @@ public final class DriftStage {
     public DriftReport check(String environment, boolean repair, RegistryCredentials credentials) throws ReleaseException {
         EnvironmentSettings settings = deploys.settings(environment);
         DockerGateway docker = dockers.apply(DockerEndpoint.of(settings));
-        HaproxyRouter router = new HaproxyRouter(new HaproxyRuntime(settings.router()), settings.haproxyBackend(), events);
+        HaproxyRouter router = new HaproxyRouter(new HaproxyRuntime(settings.router()), settings.haproxyBackend(), events,
+                io.jenkins.plugins.immutable.engine.router.ServerSlots.of(settings));
+        if (settings.onSwarm()) {
+            return swarm(environment, settings, docker, router, repair, credentials);
+        }
         events.on(new StageStarted("drift", environment + ": the containers on " + docker.host() + " and HAProxy backend "
                 + settings.haproxyBackend() + " against what the engine started and set"));
         Target target = read(environment, settings, docker, router);
@@ -69,6 +73,35 @@ public final class DriftStage {
         for (String line : repaired) {
             events.on(new Notice("[repair] " + line));
         }
+        return new DriftReport(environment, findings, repaired, remaining, notes);
+    }
+
+    /**
+     * A Swarm environment: its replicas against the router. A repair replaces the live colour by a fresh service of
+     * the same digest through the health gate (N healthy replicas, then the switch), as a deploy would.
+     */
+    private DriftReport swarm(String environment, EnvironmentSettings settings, DockerGateway docker, HaproxyRouter router,
+            boolean repair, RegistryCredentials credentials) throws ReleaseException {
+        io.jenkins.plugins.immutable.engine.platform.Platform swarm = io.jenkins.plugins.immutable.engine.platform.Platform.of(
+                settings, docker);
+        events.on(new StageStarted("drift", environment + ": the services on " + swarm.where() + " and HAProxy backend "
+                + settings.haproxyBackend() + " against what the engine started and set"));
+        List<DriftFinding> findings = SwarmReplicasCheck.check(environment, settings.app(), swarm, router.state());
+        if (!repair || findings.isEmpty()) {
+            return new DriftReport(environment, findings, List.of(), findings, List.of());
+        }
+        Set<Colour> live = router.state().live();
+        Set<Colour> colours = EnumSet.noneOf(Colour.class);
+        findings.stream().map(DriftFinding::colour).filter(live::contains).forEach(colours::add);
+        List<String> repaired = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (!colours.isEmpty()) {
+            EnvironmentView view = deploys.repair(environment, colours, credentials);
+            notes.addAll(view.notes());
+            colours.forEach(c -> repaired.add("replaced " + c.label() + " by a fresh service of its recorded digest with "
+                    + settings.replicaCount() + " healthy replicas"));
+        }
+        List<DriftFinding> remaining = SwarmReplicasCheck.check(environment, settings.app(), swarm, router.state());
         return new DriftReport(environment, findings, repaired, remaining, notes);
     }
 

@@ -17,8 +17,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One operation per environment at a time, across every machine that reaches the Docker host: the lock lives on the
- * host, as a container named {@code immutable-lock-<env>} that is created and never started. The daemon gives a name to
+ * One operation per environment at a time, across every machine that reaches the target: the lock lives with it. On
+ * a Docker host it is a container named {@code immutable-lock-<env>} that is created and never started; on a Swarm a
+ * config of that name (configs live in the managers' Raft store, which gives a name to one config only, cluster-wide;
+ * their data and names cannot change, so the beat is renewed by creating a newer beat config and removing the older). The daemon gives a name to
  * one container only, atomically, so of two machines racing for it exactly one creates it; the other reads the holder
  * from its labels (host, pid, operation, start, lease).
  *
@@ -37,15 +39,16 @@ public final class DockerHostLock implements AutoCloseable {
     static final String TOKEN = TargetLabels.PREFIX + "lock.token";
     static final String LEASE = TargetLabels.PREFIX + "lock.lease-seconds";
 
-    private final DockerGateway docker;
+    private final LockObjects docker;
     private final String environment;
     private final String lockId;
-    private final String beatId;
+    private final java.util.concurrent.atomic.AtomicReference<String> beatId;
     private final String token;
     private final String takeoverNote;
     private final ScheduledExecutorService renewer;
 
-    private DockerHostLock(DockerGateway docker, String environment, String lockId, String beatId, String token, String takeoverNote,
+    private DockerHostLock(LockObjects docker, String environment, String lockId,
+            java.util.concurrent.atomic.AtomicReference<String> beatId, String token, String takeoverNote,
             ScheduledExecutorService renewer) {
         this.docker = docker;
         this.environment = environment;
@@ -67,6 +70,17 @@ public final class DockerHostLock implements AutoCloseable {
      */
     public static DockerHostLock acquire(DockerGateway docker, String environment, String operation, String host, long pid,
             Duration lease, Clock clock) throws ReleaseException {
+        return acquire(LockObjects.containers(docker), environment, operation, host, pid, lease, clock);
+    }
+
+    /** As {@link #acquire(DockerGateway, String, String, String, long, Duration, Clock)}, as configs on a Swarm. */
+    public static DockerHostLock acquireOnSwarm(io.jenkins.plugins.immutable.engine.docker.SwarmGateway swarm, String environment,
+            String operation, String host, long pid, Duration lease, Clock clock) throws ReleaseException {
+        return acquire(LockObjects.configs(swarm), environment, operation, host, pid, lease, clock);
+    }
+
+    private static DockerHostLock acquire(LockObjects docker, String environment, String operation, String host, long pid,
+            Duration lease, Clock clock) throws ReleaseException {
         String token = UUID.randomUUID().toString().substring(0, 12);
         Instant now = clock.instant();
         Map<String, String> labels = new LinkedHashMap<>();
@@ -80,12 +94,12 @@ public final class DockerHostLock implements AutoCloseable {
         labels.put(LEASE, Long.toString(lease.toSeconds()));
         String note = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<String> id = docker.createLockObject(lockName(environment), labels);
+            Optional<String> id = docker.create(lockName(environment), labels);
             if (id.isPresent()) {
-                String beat = docker.createLockObject(beatName(environment, token, clock.instant()),
-                        Map.of(TargetLabels.LOCK, "beat", TargetLabels.ENVIRONMENT, environment, TOKEN, token))
+                java.util.concurrent.atomic.AtomicReference<String> beat = new java.util.concurrent.atomic.AtomicReference<>(
+                        docker.create(beatName(environment, token, clock.instant()), beatLabels(environment, token))
                         .orElseThrow(() -> new ReleaseException(Kind.FAILED_SAFELY, "Could not create the lock's beat for "
-                                + environment + " on " + docker.host()));
+                                + environment + " on " + docker.where())));
                 return new DockerHostLock(docker, environment, id.get(), beat, token, note,
                         startRenewing(docker, environment, beat, token, lease, clock));
             }
@@ -96,7 +110,7 @@ public final class DockerHostLock implements AutoCloseable {
             Holder h = Holder.of(holder.get(), docker);
             Optional<String> stale = h.staleBecause(host, clock.instant());
             if (stale.isEmpty()) {
-                throw new ReleaseException(Kind.FAILED_SAFELY, "Environment '" + environment + "' is locked on " + docker.host()
+                throw new ReleaseException(Kind.FAILED_SAFELY, "Environment '" + environment + "' is locked on " + docker.where()
                         + " by " + h.describe(clock.instant()) + ": wait for that operation to finish, or check that process."
                         + " Nothing was changed.");
             }
@@ -105,11 +119,11 @@ public final class DockerHostLock implements AutoCloseable {
             for (ContainerInfo beat : docker.listLabelled(TOKEN, h.token)) {
                 docker.remove(beat.id());
             }
-            note = "Took over the lock of environment '" + environment + "' on " + docker.host() + " from "
+            note = "Took over the lock of environment '" + environment + "' on " + docker.where() + " from "
                     + h.describe(clock.instant()) + ", which " + stale.get() + "; its operation was interrupted.";
         }
         throw new ReleaseException(Kind.FAILED_SAFELY, "Could not take the lock of environment '" + environment + "' on "
-                + docker.host() + ": other processes keep taking it. Nothing was changed; try again.");
+                + docker.where() + ": other processes keep taking it. Nothing was changed; try again.");
     }
 
     public Optional<String> takeoverNote() {
@@ -121,7 +135,7 @@ public final class DockerHostLock implements AutoCloseable {
     public void close() {
         renewer.shutdownNow();
         try {
-            docker.remove(beatId);
+            docker.remove(beatId.get());
             docker.remove(lockId);
         } catch (ReleaseException e) {
             // The next holder finds a dead holder's lock and takes it over; nothing is lost.
@@ -132,8 +146,12 @@ public final class DockerHostLock implements AutoCloseable {
         return lockName(environment) + "-beat-" + token + "-" + at.getEpochSecond();
     }
 
-    private static ScheduledExecutorService startRenewing(DockerGateway docker, String environment, String beatId, String token,
-            Duration lease, Clock clock) {
+    private static Map<String, String> beatLabels(String environment, String token) {
+        return Map.of(TargetLabels.LOCK, "beat", TargetLabels.ENVIRONMENT, environment, TOKEN, token);
+    }
+
+    private static ScheduledExecutorService startRenewing(LockObjects docker, String environment,
+            java.util.concurrent.atomic.AtomicReference<String> beatId, String token, Duration lease, Clock clock) {
         ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "immutable-lock-renewer-" + environment);
             t.setDaemon(true);
@@ -142,7 +160,7 @@ public final class DockerHostLock implements AutoCloseable {
         long every = Math.max(1, lease.toMillis() / 3);
         renewer.scheduleAtFixedRate(() -> {
             try {
-                docker.rename(beatId, beatName(environment, token, clock.instant()));
+                beatId.set(docker.renew(beatId.get(), beatName(environment, token, clock.instant()), beatLabels(environment, token)));
             } catch (ReleaseException | RuntimeException e) {
                 // A missed beat only brings a takeover closer; the next one tries again.
             }
@@ -153,7 +171,7 @@ public final class DockerHostLock implements AutoCloseable {
     /** A lock's holder as its labels and its beat say. */
     private record Holder(String host, long pid, String operation, Instant since, String token, Duration lease, Instant lastBeat) {
 
-        static Holder of(ContainerInfo lock, DockerGateway docker) throws ReleaseException {
+        static Holder of(ContainerInfo lock, LockObjects docker) throws ReleaseException {
             Map<String, String> l = lock.labels();
             String token = l.getOrDefault(TOKEN, "");
             Instant since = parseInstant(l.get(SINCE));

@@ -47,6 +47,11 @@ public final class SettingsLabel {
             // Only when set, so the label of an environment on a unix socket reads as engines before TCP wrote it.
             node.put("haproxyTcp", s.haproxyTcp());
         }
+        if (s.onSwarm()) {
+            // Written only when set, so a Docker host environment's label stays as before.
+            node.put("platform", s.platform());
+            node.put("replicas", s.replicaCount());
+        }
         if (s.canary() != null) {
             // Only when set, like haproxyTcp: a blue/green environment's label reads as engines before canaries wrote it.
             ObjectNode canary = node.putObject("canary");
@@ -88,7 +93,8 @@ public final class SettingsLabel {
                     n.path("manualPromotion").asBoolean(), Duration.parse(n.get("keepPrevious").asText()),
                     n.path("readOnly").asBoolean(), writable, n.path("requireSignature").asBoolean(false),
                     n.path("publicKey").isTextual() ? n.get("publicKey").asText() : null, tcp, null, null,
-                    canary(n.path("canary"))));
+                    canary(n.path("canary")), n.path("platform").isTextual() ? n.get("platform").asText() : null,
+                    n.path("replicas").asInt(0)));
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -57,12 +57,15 @@ public final class TargetLabels {
     }
 
     /**
-     * A short hash of the settings that shape a container (its port, read-only root, writable paths): a container
+     * A short hash of the settings that shape a container (its port, read-only root, writable paths; on a Swarm the
+     * replica count): a container
      * whose label differs from the environment's current fingerprint was started with other settings.
      */
     public static String fingerprint(EnvironmentSettings settings) {
         String canonical = "v1\nport=" + settings.containerPort() + "\nreadOnly=" + settings.readOnly() + "\nwritable="
-                + String.join(",", settings.writablePaths().stream().sorted().toList()) + "\n";
+                + String.join(",", settings.writablePaths().stream().sorted().toList()) + "\n"
+                // Only on a Swarm, so a Docker host container's fingerprint stays what earlier engines wrote.
+                + (settings.onSwarm() ? "replicas=" + settings.replicaCount() + "\n" : "");
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 8);

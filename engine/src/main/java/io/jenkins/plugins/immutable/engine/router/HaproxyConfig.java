@@ -33,8 +33,14 @@ import java.util.Objects;
  * @param adminSocket  the path of the admin socket; at most 97 bytes, HAProxy's limit for a unix socket path
  * @param frontendPort the loopback port clients connect to
  * @param backend      the backend's name
+ * @param slots        the servers per colour: {@code blue}/{@code green}, or one per replica on a Swarm
  */
-public record HaproxyConfig(Path adminSocket, int frontendPort, String backend) {
+public record HaproxyConfig(Path adminSocket, int frontendPort, String backend, ServerSlots slots) {
+
+    /** One server per colour, {@code blue} and {@code green}. */
+    public HaproxyConfig(Path adminSocket, int frontendPort, String backend) {
+        this(adminSocket, frontendPort, backend, ServerSlots.SINGLE);
+    }
 
     /** HAProxy 2.6 refuses longer paths ("socket path … too long (max 97)"): it needs room for a temporary name. */
     public static final int MAX_SOCKET_PATH_BYTES = 97;
@@ -42,6 +48,7 @@ public record HaproxyConfig(Path adminSocket, int frontendPort, String backend) 
     public HaproxyConfig {
         Objects.requireNonNull(adminSocket, "adminSocket");
         Objects.requireNonNull(backend, "backend");
+        slots = slots == null ? ServerSlots.SINGLE : slots;
         adminSocket = adminSocket.toAbsolutePath().normalize();
         String path = adminSocket.toString();
         if (path.getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH_BYTES) {
@@ -79,10 +86,27 @@ public record HaproxyConfig(Path adminSocket, int frontendPort, String backend) 
                     bind 127.0.0.1:%3$d
                     default_backend %2$s
 
-                backend %2$s
-                    server blue 127.0.0.1:1 disabled
-                    server green 127.0.0.1:1 disabled
-                """.formatted(adminSocket, backend, frontendPort);
+                """.formatted(adminSocket, backend, frontendPort) + backendSection(backend, slots);
+    }
+
+    /**
+     * The backend the engine drives: every server slot of both colours, each at a literal address and port (so
+     * {@code set server … addr} works at runtime) and {@code disabled} (a fresh HAProxy sends nothing anywhere until a
+     * colour is switched on). A Swarm backend also retries a connection that fails on another server
+     * ({@code option redispatch}): a replica on a node that was just lost refuses or drops connections before a deploy
+     * replaces it, and another replica of the same colour can answer instead.
+     */
+    public static String backendSection(String backend, ServerSlots slots) {
+        StringBuilder text = new StringBuilder("backend ").append(backend).append('\n');
+        if (slots.perColour() > 0) {
+            text.append("    option redispatch\n    retries 2\n");
+        }
+        for (io.jenkins.plugins.immutable.engine.api.Colour colour : io.jenkins.plugins.immutable.engine.api.Colour.values()) {
+            for (String name : slots.names(colour)) {
+                text.append("    server ").append(name).append(" 127.0.0.1:1 disabled\n");
+            }
+        }
+        return text.toString();
     }
 
     /** Writes {@link #render()} to {@code file} (its folder must exist) and returns the file. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.immutable.engine.router;
 
 import io.jenkins.plugins.immutable.engine.api.Colour;
+import io.jenkins.plugins.immutable.engine.api.Endpoint;
 import io.jenkins.plugins.immutable.engine.api.EngineEvent;
 import io.jenkins.plugins.immutable.engine.api.EventHandler;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
@@ -31,6 +32,7 @@ public final class HaproxyRouter {
     private final HaproxyRuntime runtime;
     private final String backend;
     private final EventHandler events;
+    private final ServerSlots slots;
 
     /** A router for {@code backend} whose warnings are dropped. */
     public HaproxyRouter(HaproxyRuntime runtime, String backend) {
@@ -43,6 +45,12 @@ public final class HaproxyRouter {
      *                (the old colour still busy at the drain timeout, or not taking {@code maint})
      */
     public HaproxyRouter(HaproxyRuntime runtime, String backend, EventHandler events) {
+        this(runtime, backend, events, ServerSlots.SINGLE);
+    }
+
+    /** A router whose colours have these server slots (one per replica on a Swarm). */
+    public HaproxyRouter(HaproxyRuntime runtime, String backend, EventHandler events, ServerSlots slots) {
+        this.slots = Objects.requireNonNull(slots, "slots");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.backend = Objects.requireNonNull(backend, "backend").strip();
         this.events = Objects.requireNonNull(events, "events");
@@ -67,9 +75,24 @@ public final class HaproxyRouter {
      *                          {@link Kind#UNREACHABLE} when HAProxy does not answer
      */
     public RouterState state() throws ReleaseException {
-        Map<String, ServersStateOutput.Row> rows = rows();
-        Map<String, Integer> sessions = sessions();
-        return new RouterState(backend, server(rows, sessions, Colour.BLUE), server(rows, sessions, Colour.GREEN));
+        return state(rows(), sessions());
+    }
+
+    public ServerSlots slots() {
+        return slots;
+    }
+
+    private RouterState state(Map<String, ServersStateOutput.Row> rows, Map<String, Integer> sessions) throws ReleaseException {
+        Map<Colour, List<ServerState>> members = new java.util.EnumMap<>(Colour.class);
+        for (Colour colour : Colour.values()) {
+            List<ServerState> group = new java.util.ArrayList<>();
+            for (String name : slots.names(colour)) {
+                group.add(server(rows, sessions, name));
+            }
+            members.put(colour, group);
+        }
+        return new RouterState(backend, ServerState.group(Colour.BLUE.label(), members.get(Colour.BLUE)),
+                ServerState.group(Colour.GREEN.label(), members.get(Colour.GREEN)), members);
     }
 
     /**
@@ -90,36 +113,51 @@ public final class HaproxyRouter {
      *                          backend or server; {@link Kind#UNREACHABLE} when HAProxy does not answer
      */
     public long switchTo(Colour to, int port, Duration drainTimeout) throws ReleaseException {
-        Objects.requireNonNull(to, "to");
         checkPort(port);
+        return switchTo(to, List.of(Endpoint.loopback(port)), drainTimeout);
+    }
+
+    /**
+     * As {@link #switchTo(Colour, int, Duration)} for a colour of several replicas: its first {@code endpoints.size()}
+     * servers are pointed at the endpoints, then made {@code ready} while every server of the other colour is set to
+     * {@code drain}, all in one line, so HAProxy moves new requests from one group to the other at once.
+     */
+    public long switchTo(Colour to, List<Endpoint> endpoints, Duration drainTimeout) throws ReleaseException {
+        Objects.requireNonNull(to, "to");
+        checkEndpoints(to, endpoints);
         if (drainTimeout == null || drainTimeout.isNegative()) {
             throw new IllegalArgumentException("drainTimeout must be zero or more, got " + drainTimeout);
         }
         RouterState before = state();
         ServerState target = before.server(to);
         ServerState old = before.server(to.other());
-        if (target.receivesNewRequests() && target.pointsAt(port) && !old.receivesNewRequests()) {
+        if (before.routesExactly(to, endpoints) && !old.receivesNewRequests()) {
             return 0;
         }
-        if (target.receivesNewRequests() && !target.pointsAt(port)) {
-            throw refusedLive(to, target, port);
+        if (target.receivesNewRequests() && !before.routesExactly(to, endpoints)) {
+            throw refusedLive(to, before, endpoints);
         }
+        List<String> names = slots.names(to).subList(0, endpoints.size());
         long start = System.nanoTime();
         long switchMillis;
         try {
-            if (!target.pointsAt(port)) {
-                setAddress(to, port);
+            for (int i = 0; i < endpoints.size(); i++) {
+                if (!before.members(to).get(i).pointsAt(endpoints.get(i))) {
+                    setAddress(names.get(i), endpoints.get(i));
+                }
             }
             if (old.receivesNewRequests()) {
-                cutOver(to);
+                cutOver(to, names);
             } else {
-                setAdmin(to, AdminState.READY);
+                for (String name : names) {
+                    setAdmin(name, AdminState.READY);
+                }
             }
             switchMillis = (System.nanoTime() - start) / 1_000_000;
         } catch (ReleaseException e) {
-            throw undo(to, target, e);
+            throw undo(to, before, e);
         }
-        if (old.admin() != AdminState.MAINT) {
+        if (before.members(to.other()).stream().anyMatch(m -> m.admin() != AdminState.MAINT)) {
             finishOff(to.other(), drainTimeout);
         }
         return switchMillis;
@@ -130,8 +168,11 @@ public final class HaproxyRouter {
      * without a server, and HAProxy answers 503.
      */
     public void disable(Colour colour) throws ReleaseException {
-        if (state().server(colour).admin() != AdminState.MAINT) {
-            setAdmin(colour, AdminState.MAINT);
+        RouterState now = state();
+        for (int i = 0; i < slots.count(); i++) {
+            if (now.members(colour).get(i).admin() != AdminState.MAINT) {
+                setAdmin(slots.names(colour).get(i), AdminState.MAINT);
+            }
         }
     }
 
@@ -144,14 +185,21 @@ public final class HaproxyRouter {
      */
     public void point(Colour colour, int port) throws ReleaseException {
         checkPort(port);
-        ServerState server = state().server(colour);
-        if (server.pointsAt(port)) {
-            return;
+        point(colour, List.of(Endpoint.loopback(port)));
+    }
+
+    /** As {@link #point(Colour, int)}, a server per endpoint. */
+    public void point(Colour colour, List<Endpoint> endpoints) throws ReleaseException {
+        checkEndpoints(colour, endpoints);
+        RouterState now = state();
+        if (now.server(colour).receivesNewRequests() && !now.routesExactly(colour, endpoints)) {
+            throw refusedLive(colour, now, endpoints);
         }
-        if (server.receivesNewRequests()) {
-            throw refusedLive(colour, server, port);
+        for (int i = 0; i < endpoints.size(); i++) {
+            if (!now.members(colour).get(i).pointsAt(endpoints.get(i))) {
+                setAddress(slots.names(colour).get(i), endpoints.get(i));
+            }
         }
-        setAddress(colour, port);
     }
 
     /**
@@ -161,18 +209,31 @@ public final class HaproxyRouter {
      */
     public void repoint(Colour colour, int port) throws ReleaseException {
         checkPort(port);
-        if (!state().server(colour).pointsAt(port)) {
-            setAddress(colour, port);
+        repoint(colour, List.of(Endpoint.loopback(port)));
+    }
+
+    /** As {@link #repoint(Colour, int)}, a server per endpoint. */
+    public void repoint(Colour colour, List<Endpoint> endpoints) throws ReleaseException {
+        checkEndpoints(colour, endpoints);
+        RouterState now = state();
+        for (int i = 0; i < endpoints.size(); i++) {
+            if (!now.members(colour).get(i).pointsAt(endpoints.get(i))) {
+                setAddress(slots.names(colour).get(i), endpoints.get(i));
+            }
         }
     }
 
     // Each step is checked with 'show servers state' alone: the sessions are not needed, and every command spent
     // between 'ready' and 'drain' lengthens the instant in which both colours take requests.
     private void setAddress(Colour colour, int port) throws ReleaseException {
-        String command = "set server " + backend + "/" + colour.label() + " addr " + ServerState.LOOPBACK + " port " + port;
+        setAddress(colour.label(), Endpoint.loopback(port));
+    }
+
+    private void setAddress(String server, Endpoint endpoint) throws ReleaseException {
+        String command = "set server " + backend + "/" + server + " addr " + endpoint.address() + " port " + endpoint.port();
         runtime.execute(command);
-        ServerState now = server(rows(), Map.of(), colour);
-        if (!now.pointsAt(port)) {
+        ServerState now = server(rows(), Map.of(), server);
+        if (!now.pointsAt(endpoint)) {
             throw notTaken(command, now);
         }
     }
@@ -183,24 +244,47 @@ public final class HaproxyRouter {
      * (with a round trip between them it was ~15 ms under load). The state is read back afterwards: if the new colour
      * did not become ready, the old one is made ready again before the failure is reported.
      */
-    private void cutOver(Colour to) throws ReleaseException {
-        String ready = "set server " + backend + "/" + to.label() + " state " + AdminState.READY.command();
-        String drain = "set server " + backend + "/" + to.other().label() + " state " + AdminState.DRAIN.command();
-        runtime.executeTogether(List.of(ready, drain));
-        RouterState now = state();
-        if (!now.server(to).receivesNewRequests()) {
-            runtime.execute("set server " + backend + "/" + to.other().label() + " state " + AdminState.READY.command());
-            throw notTaken(ready, now.server(to));
+    private void cutOver(Colour to, List<String> names) throws ReleaseException {
+        RouterState before = state();
+        List<String> commands = new java.util.ArrayList<>();
+        for (String name : names) {
+            commands.add("set server " + backend + "/" + name + " state " + AdminState.READY.command());
         }
-        if (now.server(to.other()).admin() != AdminState.DRAIN) {
-            setAdmin(to.other(), AdminState.DRAIN);
+        List<String> draining = new java.util.ArrayList<>();
+        for (int i = 0; i < slots.count(); i++) {
+            // Every server of the old colour that takes requests drains, in the same line as the new ones get ready.
+            if (before.members(to.other()).get(i).admin() == AdminState.READY) {
+                String name = slots.names(to.other()).get(i);
+                draining.add(name);
+                commands.add("set server " + backend + "/" + name + " state " + AdminState.DRAIN.command());
+            }
+        }
+        runtime.executeTogether(commands);
+        RouterState now = state();
+        for (int i = 0; i < names.size(); i++) {
+            if (!now.members(to).get(i).receivesNewRequests()) {
+                for (String name : draining) {
+                    runtime.execute("set server " + backend + "/" + name + " state " + AdminState.READY.command());
+                }
+                throw notTaken(commands.get(i), now.members(to).get(i));
+            }
+        }
+        for (int i = 0; i < slots.count(); i++) {
+            String name = slots.names(to.other()).get(i);
+            if (draining.contains(name) && now.members(to.other()).get(i).admin() != AdminState.DRAIN) {
+                setAdmin(name, AdminState.DRAIN);
+            }
         }
     }
 
     private void setAdmin(Colour colour, AdminState wanted) throws ReleaseException {
-        String command = "set server " + backend + "/" + colour.label() + " state " + wanted.command();
+        setAdmin(colour.label(), wanted);
+    }
+
+    private void setAdmin(String server, AdminState wanted) throws ReleaseException {
+        String command = "set server " + backend + "/" + server + " state " + wanted.command();
         runtime.execute(command);
-        ServerState now = server(rows(), Map.of(), colour);
+        ServerState now = server(rows(), Map.of(), server);
         boolean taken = now.admin() == wanted && (wanted != AdminState.READY || now.receivesNewRequests());
         if (!taken) {
             throw notTaken(command, now);
@@ -216,7 +300,12 @@ public final class HaproxyRouter {
                         + drainTimeout.toMillis() + " ms; putting it into maintenance anyway (requests in flight keep "
                         + "their connection and finish)");
             }
-            setAdmin(old, AdminState.MAINT);
+            RouterState now = state();
+            for (int i = 0; i < slots.count(); i++) {
+                if (now.members(old).get(i).admin() != AdminState.MAINT) {
+                    setAdmin(slots.names(old).get(i), AdminState.MAINT);
+                }
+            }
         } catch (ReleaseException e) {
             warn("traffic moved away from " + old.label() + ", but " + old.label() + " could not be put into "
                     + "maintenance: " + e.getMessage() + " It takes no new requests; run 'disable server " + backend + "/"
@@ -229,7 +318,8 @@ public final class HaproxyRouter {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_POLL_MILLIS;
         while (true) {
-            int inFlight = sessions().getOrDefault(colour.label(), 0);
+            Map<String, Integer> sessions = sessions();
+            int inFlight = slots.names(colour).stream().mapToInt(n -> sessions.getOrDefault(n, 0)).sum();
             if (inFlight == 0 || System.nanoTime() - deadline >= 0) {
                 return inFlight;
             }
@@ -248,13 +338,16 @@ public final class HaproxyRouter {
      * Before traffic moved: puts the new colour back where it was, so the failure is a safe one, and says whether
      * that held.
      */
-    private ReleaseException undo(Colour to, ServerState before, ReleaseException failure) {
+    private ReleaseException undo(Colour to, RouterState beforeState, ReleaseException failure) {
+        ServerState before = beforeState.server(to);
         if (failure.kind() != Kind.FAILED_SAFELY || before.receivesNewRequests()) {
             return failure;
         }
-        String putBack = "set server " + backend + "/" + to.label() + " state " + before.admin().command();
         try {
-            runtime.execute(putBack);
+            for (int i = 0; i < slots.count(); i++) {
+                ServerState was = beforeState.members(to).get(i);
+                runtime.execute("set server " + backend + "/" + slots.names(to).get(i) + " state " + was.admin().command());
+            }
             RouterState now = state();
             if (now.server(to).admin() == before.admin() && !now.server(to).receivesNewRequests()) {
                 return new ReleaseException(Kind.FAILED_SAFELY, failure.getMessage() + " Traffic did not move: "
@@ -290,12 +383,19 @@ public final class HaproxyRouter {
 
     private ServerState server(Map<String, ServersStateOutput.Row> rows, Map<String, Integer> sessions, Colour colour)
             throws ReleaseException {
-        ServersStateOutput.Row row = rows.get(colour.label());
+        return server(rows, sessions, colour.label());
+    }
+
+    private ServerState server(Map<String, ServersStateOutput.Row> rows, Map<String, Integer> sessions, String name)
+            throws ReleaseException {
+        ServersStateOutput.Row row = rows.get(name);
         if (row == null) {
+            String needed = slots.perColour() == 0 ? "two servers named blue and green"
+                    : slots.count() + " servers per colour, blue1..blue" + slots.count() + " and green1..green" + slots.count();
             throw new ReleaseException(Kind.BAD_INPUT, "Backend '" + backend + "' of HAProxy at " + runtime.address()
-                    + " has no server '" + colour.label() + "' (it has " + (rows.isEmpty() ? "none" : String.join(", ", rows.keySet()))
-                    + "). The backend needs two servers named blue and green, such as 'server " + colour.label()
-                    + " 127.0.0.1:1 disabled'.");
+                    + " has no server '" + name + "' (it has " + (rows.isEmpty() ? "none" : String.join(", ", rows.keySet()))
+                    + "). The backend needs " + needed + ", such as 'server " + name
+                    + " 127.0.0.1:1 disabled'; 'immutable router-config' prints the section to paste.");
         }
         return new ServerState(row.server(), row.address(), row.port(), row.admin(), row.operational(),
                 sessions.getOrDefault(row.server(), 0));
@@ -308,10 +408,25 @@ public final class HaproxyRouter {
                 + "' at the same time?");
     }
 
-    private ReleaseException refusedLive(Colour colour, ServerState server, int port) {
-        return new ReleaseException(Kind.FAILED_SAFELY, "Refused to point " + backend + "/" + colour.label() + " at port "
-                + port + ": it takes live traffic at " + server.address() + ":" + server.port()
+    private ReleaseException refusedLive(Colour colour, RouterState now, List<Endpoint> endpoints) {
+        ServerState server = now.server(colour);
+        String at = endpoints.size() == 1 && Endpoint.LOOPBACK.equals(endpoints.get(0).address()) ? "port " + endpoints.get(0).port()
+                : endpoints.toString();
+        return new ReleaseException(Kind.FAILED_SAFELY, "Refused to point " + backend + "/" + colour.label() + " at "
+                + at + ": it takes live traffic at " + server.address() + ":" + server.port()
                 + ". Traffic did not move; switch to " + colour.other().label() + " first.");
+    }
+
+    private void checkEndpoints(Colour colour, List<Endpoint> endpoints) throws ReleaseException {
+        Objects.requireNonNull(endpoints, "endpoints");
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("no endpoint to point " + colour.label() + " at");
+        }
+        if (endpoints.size() > slots.count()) {
+            throw new ReleaseException(Kind.BAD_INPUT, colour.label() + " has " + endpoints.size() + " replicas but backend '"
+                    + backend + "' of HAProxy at " + runtime.address() + " has " + slots.count() + " server slot(s) per colour:"
+                    + " paste the section 'immutable router-config' prints for these settings, and reload HAProxy once.");
+        }
     }
 
     private ReleaseException unreadable(String command, IllegalArgumentException e) {

@@ -29,19 +29,26 @@ public final class EngineFixture implements AutoCloseable {
     private final ReleaseEngine engine;
     private final DockerClient docker;
     private final String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String registry;
 
     public EngineFixture(Path stateDir) {
         this(stateDir, null);
     }
 
     public EngineFixture(Path stateDir, Path dockerConfigDir) {
+        this(stateDir, dockerConfigDir, TestServices.get().dockerHost(), TestServices.get().registry());
+    }
+
+    /** An engine on another Docker host (a Swarm's manager) that pushes to another registry (the one its nodes reach). */
+    public EngineFixture(Path stateDir, Path dockerConfigDir, String dockerHost, String registry) {
         this.stateDir = stateDir;
-        this.engine = ReleaseEngines.open(EngineConfig.builder(stateDir).dockerHost(services.dockerHost())
+        this.registry = registry;
+        this.engine = ReleaseEngines.open(EngineConfig.builder(stateDir).dockerHost(dockerHost)
                 .dockerConfigDir(dockerConfigDir == null ? stateDir.resolve("no-docker-config") : dockerConfigDir)
                 .handler(this::record).build());
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(services.dockerHost()).build();
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build();
         this.docker = DockerClientImpl.getInstance(config,
-                new ApacheDockerHttpClient.Builder().dockerHost(URI.create(services.dockerHost())).build());
+                new ApacheDockerHttpClient.Builder().dockerHost(URI.create(dockerHost)).build());
     }
 
     public ReleaseEngine engine() {
@@ -58,7 +65,7 @@ public final class EngineFixture implements AutoCloseable {
 
     /** A repository in the test registry that no other test uses. */
     public String repository(String name) {
-        return services.registry() + "/" + prefix + "/" + name;
+        return registry + "/" + prefix + "/" + name;
     }
 
     /** A build request for {@code context} into {@code repository}, as the CLI would make it. */
