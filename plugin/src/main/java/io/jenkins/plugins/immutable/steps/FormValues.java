@@ -50,4 +50,23 @@ final class FormValues {
         items.add(secondLabel, secondValue);
         return items;
     }
+
+    /**
+     * Why a number box's text is not a whole number of 1 or more, naming the field, or {@code null} when it is one or is
+     * empty (not given). Kept apart from the descriptor's check so it runs in the tests without Jenkins.
+     */
+    static String positiveWholeNumberProblem(String field, String value) {
+        String given = fixEmptyAndTrim(value);
+        if (given == null) {
+            return null;
+        }
+        try {
+            if (Integer.parseInt(given) >= 1) {
+                return null;
+            }
+        } catch (NumberFormatException e) {
+            // not a whole number: the same answer as one below 1
+        }
+        return field + ": '" + given + "' is not a positive whole number: expected 1 or more";
+    }
 }

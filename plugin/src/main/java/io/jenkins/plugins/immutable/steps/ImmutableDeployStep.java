@@ -59,6 +59,8 @@ public final class ImmutableDeployStep extends Step {
     private String maxErrorRate;
     private String maxP99;
     private String minRequests;
+    private String platform;
+    private Integer replicas;
 
     @DataBoundConstructor
     public ImmutableDeployStep(String ref, String environment) {
@@ -291,6 +293,26 @@ public final class ImmutableDeployStep extends Step {
         this.minRequests = FormValues.fixEmptyAndTrim(minRequests);
     }
 
+    public String getPlatform() {
+        return platform;
+    }
+
+    /** {@code docker} (one Docker host) or {@code swarm} (a Docker Swarm); unset keeps what the environment stores. */
+    @DataBoundSetter
+    public void setPlatform(String platform) {
+        this.platform = FormValues.fixEmptyAndTrim(platform);
+    }
+
+    public Integer getReplicas() {
+        return replicas;
+    }
+
+    /** Replicas per colour on a Swarm, 1 or more; unset keeps the stored count. The engine refuses it on platform docker. */
+    @DataBoundSetter
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
+
     DeploySpec toSpec() {
         return DeploySpec.builder(environment, ref)
                 .app(app)
@@ -304,6 +326,7 @@ public final class ImmutableDeployStep extends Step {
                 .writablePaths(writablePaths)
                 .signaturePolicy(requireSignature, publicKey)
                 .canary(strategy, canarySteps, canaryInterval, maxErrorRate, maxP99, minRequests)
+                .platform(platform, replicas)
                 .build();
     }
 
@@ -355,6 +378,18 @@ public final class ImmutableDeployStep extends Step {
             return FormValues.threeWay("As the environment has it (blue/green on its first deploy)",
                     "Blue/green: one atomic switch once healthy", "blue-green",
                     "Canary: traffic shares step by step, judged from HAProxy's counters", "canary");
+        }
+
+        public ListBoxModel doFillPlatformItems() {
+            return FormValues.threeWay("As the environment has it (one Docker host on its first deploy)",
+                    "Docker: one host, a container per colour", "docker",
+                    "Swarm: a service per colour, its replicas spread over the nodes", "swarm");
+        }
+
+        /** The form's number box: empty keeps the stored count; otherwise a whole number, 1 or more. */
+        public FormValidation doCheckReplicas(@QueryParameter String value) {
+            String problem = FormValues.positiveWholeNumberProblem("replicas", value);
+            return problem == null ? FormValidation.ok() : FormValidation.error(problem + " (replicas per colour on a Swarm)");
         }
 
         public ListBoxModel doFillReadOnlyItems() {
