@@ -33,7 +33,13 @@ public final class DeployOperation implements EngineOperation<EnvironmentOutcome
     public EnvironmentOutcome run(ReleaseEngine engine, Path workspace) throws ReleaseException {
         EnvironmentOutcome outcome = EnvironmentOutcome.of(engine.deploy(spec.toRequest(workspace, login, publicKeyPem)));
         // The view says which colours run what, not where: the stored settings (just written by this deploy) say that.
-        EnvironmentSettings settings = engine.settings(spec.environment());
+        EnvironmentSettings settings;
+        try {
+            settings = engine.settings(spec.environment());
+        } catch (ReleaseException e) {
+            // The deploy is done and traffic may have moved: failing the step now would misreport it. The record goes without.
+            return outcome;
+        }
         return settings == null ? outcome : outcome.withPlatform(settings.platformName(), settings.replicaCount());
     }
 }

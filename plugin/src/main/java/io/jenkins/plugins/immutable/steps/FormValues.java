@@ -40,6 +40,21 @@ final class FormValues {
     }
 
     /**
+     * Optional numbers submitted by a number box: a blank one ({@code ""}, "not given") is removed, so the setter is never
+     * called and no binding has to turn {@code ""} into an {@code Integer}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Jenkins' JSONObject is a raw Map
+    static void blankNumbers(Map form, String... fields) {
+        Map<String, Object> values = form;
+        for (String field : fields) {
+            Object value = values.get(field);
+            if (value == null || (value instanceof String s && s.isBlank())) {
+                values.remove(field);
+            }
+        }
+    }
+
+    /**
      * A three-way choice for an optional setting: the first entry (value {@code ""}) keeps what the environment stores,
      * then the two values it can be set to.
      */

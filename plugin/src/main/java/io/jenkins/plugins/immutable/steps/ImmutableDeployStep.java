@@ -35,6 +35,9 @@ public final class ImmutableDeployStep extends Step {
     /** Optional booleans the form submits as a three-way choice; unset keeps what the environment stores. */
     static final String[] TRI_STATE = {"manualPromotion", "readOnly", "requireSignature"};
 
+    /** Optional whole numbers the form submits from number boxes; empty keeps what the environment stores. */
+    static final String[] NUMBERS = {"port", "replicas"};
+
     private final String ref;
     private final String environment;
     private String app;
@@ -355,10 +358,11 @@ public final class ImmutableDeployStep extends Step {
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
         }
-        /** The form's three-way choices: unset must not bind as {@code false} (see {@link #TRI_STATE}). */
+        /** The form's three-way choices: unset must not bind as {@code false} (see {@link #TRI_STATE}); nor an empty number box as 0. */
         @Override
         public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
             FormValues.triStateBooleans(formData, TRI_STATE);
+            FormValues.blankNumbers(formData, NUMBERS);
             return super.newInstance(req, formData);
         }
 

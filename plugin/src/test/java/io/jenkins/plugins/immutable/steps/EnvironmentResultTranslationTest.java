@@ -13,6 +13,7 @@ import io.jenkins.plugins.immutable.agent.EngineCallable;
 import io.jenkins.plugins.immutable.agent.EnvironmentOutcome;
 import io.jenkins.plugins.immutable.agent.PromoteOperation;
 import io.jenkins.plugins.immutable.agent.RollbackOperation;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.RollbackRequest;
 import io.jenkins.plugins.immutable.record.DeploymentOutcome;
 import io.jenkins.plugins.immutable.record.RecordedDeployment;
@@ -111,6 +112,13 @@ class EnvironmentResultTranslationTest {
             assertThat(d.getReplicas()).isNull();
             assertThat(d.getPlatformLabel()).isEmpty();
         });
+
+        // Settings that cannot be read after the deploy leave the record without a platform; the deploy still succeeds.
+        engine.settings = FakeEngine.swarmSettings(3);
+        engine.settingsFailure = new ReleaseException(ReleaseException.Kind.UNREACHABLE, "the ledger went away");
+        EnvironmentOutcome withoutSettings = deploy('b');
+        assertThat(withoutSettings.active().releaseId()).isEqualTo(Samples.releaseId('b'));
+        assertThat(withoutSettings.platform()).isNull();
     }
 
     @Test

@@ -30,7 +30,7 @@ class FormRoundTripTest {
         form.put("manualPromotion", "");
         form.put("readOnly", "");
         form.put("platform", "");
-        form.put("replicas", null);
+        form.put("replicas", "");
         for (String box : List.of("app", "writablePaths", "healthPath", "healthTimeout", "haproxySocket", "haproxyBackend", "keepPrevious",
                 "dockerHost", "stateDir", "registryCredentialsId")) {
             form.put(box, "");
@@ -41,6 +41,7 @@ class FormRoundTripTest {
     /** What Stapler's binding does with the normalised form: the constructor, then each setter present. */
     private static ImmutableDeployStep bind(Map<String, Object> form) {
         FormValues.triStateBooleans(form, ImmutableDeployStep.TRI_STATE);
+        FormValues.blankNumbers(form, ImmutableDeployStep.NUMBERS);
         ImmutableDeployStep step = new ImmutableDeployStep((String) form.get("ref"), (String) form.get("environment"));
         if (form.containsKey("manualPromotion")) {
             step.setManualPromotion((Boolean) form.get("manualPromotion"));
@@ -50,7 +51,9 @@ class FormRoundTripTest {
         }
         step.setWritablePaths((String) form.get("writablePaths"));
         step.setPlatform((String) form.get("platform"));
-        step.setReplicas((Integer) form.get("replicas"));
+        if (form.containsKey("replicas")) {
+            step.setReplicas(Integer.valueOf(form.get("replicas").toString()));
+        }
         step.setApp((String) form.get("app"));
         step.setHealthPath((String) form.get("healthPath"));
         step.setHealthTimeout((String) form.get("healthTimeout"));
@@ -78,6 +81,7 @@ class FormRoundTripTest {
         assertThat(spec.toRequest(Path.of("/ws"), null).overrides().readOnly()).isNull();
         assertThat(spec.toRequest(Path.of("/ws"), null).overrides().writablePaths()).as("the stored paths stay").isNull();
         assertThat(step.getPlatform()).as("the empty choice keeps the stored platform").isNull();
+        assertThat(step.getReplicas()).as("the empty number box is not given").isNull();
         assertThat(spec.toRequest(Path.of("/ws"), null).overrides().platform()).isNull();
         assertThat(spec.toRequest(Path.of("/ws"), null).overrides().replicas()).isNull();
     }
@@ -86,7 +90,7 @@ class FormRoundTripTest {
     void aSwarmChoiceAndItsReplicasReachTheRequest() throws Exception {
         Map<String, Object> form = untouchedDeployForm();
         form.put("platform", "swarm");
-        form.put("replicas", 3);
+        form.put("replicas", " 3 ".strip());
 
         ImmutableDeployStep step = bind(form);
 

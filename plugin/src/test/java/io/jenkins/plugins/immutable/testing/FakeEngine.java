@@ -89,9 +89,14 @@ public final class FakeEngine implements ReleaseEngine {
 
     /** What {@code settings} answers: the environment's stored settings after the deploy; {@code null} when a test sets none. */
     public io.jenkins.plugins.immutable.engine.api.EnvironmentSettings settings;
+    /** What {@code settings} throws instead, when set. */
+    public ReleaseException settingsFailure;
 
     @Override
-    public io.jenkins.plugins.immutable.engine.api.EnvironmentSettings settings(String environment) {
+    public io.jenkins.plugins.immutable.engine.api.EnvironmentSettings settings(String environment) throws ReleaseException {
+        if (settingsFailure != null) {
+            throw settingsFailure;
+        }
         return settings;
     }
 
