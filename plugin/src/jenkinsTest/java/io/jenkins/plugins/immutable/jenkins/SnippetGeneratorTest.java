@@ -2,6 +2,7 @@ package io.jenkins.plugins.immutable.jenkins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.immutable.steps.BuildArg;
 import io.jenkins.plugins.immutable.steps.ImmutableBuildStep;
@@ -143,6 +144,31 @@ class SnippetGeneratorTest {
         assertEquals("5,25,pause,100", fromScript.getCanarySteps());
         snippets.assertRoundTrip(fromScript, "immutableDeploy canarySteps: '5,25,pause,100', environment: 'production', ref: '" + REF
                 + "', strategy: 'canary'");
+    }
+
+    @Test
+    void platformAndReplicasRoundTrip(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        ImmutableDeployStep step = new ImmutableDeployStep(REF, "production");
+        step.setPlatform("swarm");
+        step.setReplicas(3);
+        snippets.assertRoundTrip(step, "immutableDeploy environment: 'production', platform: 'swarm', ref: '" + REF + "', replicas: 3");
+
+        // What the form submits: the platform choice and the number box; the empty choice and an empty box are not given.
+        snippets.assertGenerateSnippet("{'stapler-class':'" + ImmutableDeployStep.class.getName() + "', 'ref':'" + REF
+                + "', 'environment':'production', 'manualPromotion':'', 'strategy':'', 'platform':'swarm', 'replicas':'2'}",
+                "immutableDeploy environment: 'production', platform: 'swarm', ref: '" + REF + "', replicas: 2", null);
+        snippets.assertGenerateSnippet("{'stapler-class':'" + ImmutableDeployStep.class.getName() + "', 'ref':'" + REF
+                + "', 'environment':'production', 'platform':'', 'replicas':''}",
+                "immutableDeploy environment: 'production', ref: '" + REF + "'", null);
+
+        ImmutableDeployStep.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(ImmutableDeployStep.DescriptorImpl.class);
+        assertEquals(List.of("", "docker", "swarm"), descriptor.doFillPlatformItems().stream().map(o -> o.value).toList());
+        assertEquals(hudson.util.FormValidation.Kind.OK, descriptor.doCheckReplicas("3").kind);
+        assertEquals(hudson.util.FormValidation.Kind.OK, descriptor.doCheckReplicas("").kind);
+        hudson.util.FormValidation zero = descriptor.doCheckReplicas("0");
+        assertEquals(hudson.util.FormValidation.Kind.ERROR, zero.kind);
+        assertTrue(zero.getMessage().contains("is not a positive whole number"), zero.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.immutable.agent;
 
+import io.jenkins.plugins.immutable.engine.api.EnvironmentSettings;
 import io.jenkins.plugins.immutable.engine.api.ReleaseEngine;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import java.nio.file.Path;
@@ -30,6 +31,15 @@ public final class DeployOperation implements EngineOperation<EnvironmentOutcome
 
     @Override
     public EnvironmentOutcome run(ReleaseEngine engine, Path workspace) throws ReleaseException {
-        return EnvironmentOutcome.of(engine.deploy(spec.toRequest(workspace, login, publicKeyPem)));
+        EnvironmentOutcome outcome = EnvironmentOutcome.of(engine.deploy(spec.toRequest(workspace, login, publicKeyPem)));
+        // The view says which colours run what, not where: the stored settings (just written by this deploy) say that.
+        EnvironmentSettings settings;
+        try {
+            settings = engine.settings(spec.environment());
+        } catch (ReleaseException e) {
+            // The deploy is done and traffic may have moved: failing the step now would misreport it. The record goes without.
+            return outcome;
+        }
+        return settings == null ? outcome : outcome.withPlatform(settings.platformName(), settings.replicaCount());
     }
 }

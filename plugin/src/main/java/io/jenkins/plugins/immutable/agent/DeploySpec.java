@@ -37,6 +37,9 @@ public final class DeploySpec implements Serializable {
     private String maxErrorRate;
     private String maxP99;
     private String minRequests;
+    /** {@code docker} or {@code swarm}; {@code null} (and in executions saved before it existed) keeps the stored one. */
+    private String platform;
+    private Integer replicas;
 
     private DeploySpec() {
     }
@@ -86,6 +89,8 @@ public final class DeploySpec implements Serializable {
                 .publicKey(key == null || key.contains("-----BEGIN") ? key : workspace.resolve(key.strip()).toString())
                 .strategy(strategy)
                 .canary(canarySteps, canaryInterval, maxErrorRate, maxP99, minRequests)
+                .platform(platform)
+                .replicas(replicas == null ? null : replicas.toString())
                 .credentials(login == null ? null : login.toCredentials())
                 .build();
     }
@@ -156,6 +161,13 @@ public final class DeploySpec implements Serializable {
             s.maxErrorRate = given(maxErrorRate);
             s.maxP99 = given(maxP99);
             s.minRequests = given(minRequests);
+            return this;
+        }
+
+        /** Where colours run ({@code docker} or {@code swarm}) and replicas per colour on a Swarm; {@code null} keeps each. */
+        public Builder platform(String platform, Integer replicas) {
+            s.platform = given(platform);
+            s.replicas = replicas;
             return this;
         }
 

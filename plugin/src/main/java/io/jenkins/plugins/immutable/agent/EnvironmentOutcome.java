@@ -24,6 +24,10 @@ public final class EnvironmentOutcome implements Serializable {
     private final ArrayList<String> notes;
     /** A canary's rows when this operation ran one, else empty. */
     private final ArrayList<CanaryStepOutcome> canarySteps;
+    /** Where the colours run ({@code docker} or {@code swarm}) after a deploy; {@code null} when not asked. */
+    private final String platform;
+    /** Replicas per colour after a deploy (1 on one Docker host); {@code null} when not asked. */
+    private final Integer replicas;
 
     public EnvironmentOutcome(String environment, ColourOutcome active, ColourOutcome previous, ColourOutcome preview,
             ColourOutcome discarded, Long switchMillis, List<String> notes) {
@@ -32,6 +36,14 @@ public final class EnvironmentOutcome implements Serializable {
 
     public EnvironmentOutcome(String environment, ColourOutcome active, ColourOutcome previous, ColourOutcome preview,
             ColourOutcome discarded, Long switchMillis, List<String> notes, List<CanaryStepOutcome> canarySteps) {
+        this(environment, active, previous, preview, discarded, switchMillis, notes, canarySteps, null, null);
+    }
+
+    private EnvironmentOutcome(String environment, ColourOutcome active, ColourOutcome previous, ColourOutcome preview,
+            ColourOutcome discarded, Long switchMillis, List<String> notes, List<CanaryStepOutcome> canarySteps, String platform,
+            Integer replicas) {
+        this.platform = platform;
+        this.replicas = replicas;
         this.environment = environment;
         this.active = active;
         this.previous = previous;
@@ -44,7 +56,13 @@ public final class EnvironmentOutcome implements Serializable {
 
     /** This outcome with the rows of the canary the operation ran. */
     public EnvironmentOutcome withCanarySteps(List<CanaryStepOutcome> steps) {
-        return new EnvironmentOutcome(environment, active, previous, preview, discarded, switchMillis, notes, steps);
+        return new EnvironmentOutcome(environment, active, previous, preview, discarded, switchMillis, notes, steps, platform, replicas);
+    }
+
+    /** This outcome with where the environment's colours run and how many replicas each has, as its settings say. */
+    public EnvironmentOutcome withPlatform(String platformName, int replicaCount) {
+        return new EnvironmentOutcome(environment, active, previous, preview, discarded, switchMillis, notes, canarySteps, platformName,
+                replicaCount);
     }
 
     static EnvironmentOutcome of(EnvironmentView view) {
@@ -83,6 +101,16 @@ public final class EnvironmentOutcome implements Serializable {
 
     public List<String> notes() {
         return Collections.unmodifiableList(notes);
+    }
+
+    /** {@code docker} or {@code swarm} after a deploy, else {@code null}. */
+    public String platform() {
+        return platform;
+    }
+
+    /** Replicas per colour after a deploy (1 on one Docker host), else {@code null}. */
+    public Integer replicas() {
+        return replicas;
     }
 
     /** The rows of the canary this operation ran, oldest first; empty when it ran none. */

@@ -28,6 +28,10 @@ public final class RecordedDeployment {
     private final String signatureVerifiedBy;
     /** The rows of the canary this deployment ran; {@code null} when it ran none (and in older records). */
     private final ArrayList<RecordedCanaryStep> canarySteps;
+    /** {@code docker} or {@code swarm}: where the deploy ran its colours; {@code null} when not known (and in older records). */
+    private final String platform;
+    /** Replicas per colour the deploy ran; {@code null} when not known (and in older records). */
+    private final Integer replicas;
 
     /**
      * @param operation    {@code deploy}, {@code promote} or {@code rollback}
@@ -46,9 +50,16 @@ public final class RecordedDeployment {
         this.switchMillis = switchMillis;
         this.signatureVerifiedBy = null;
         this.canarySteps = null;
+        this.platform = null;
+        this.replicas = null;
     }
 
     private RecordedDeployment(RecordedDeployment d, String signatureVerifiedBy, ArrayList<RecordedCanaryStep> canarySteps) {
+        this(d, signatureVerifiedBy, canarySteps, d.platform, d.replicas);
+    }
+
+    private RecordedDeployment(RecordedDeployment d, String signatureVerifiedBy, ArrayList<RecordedCanaryStep> canarySteps, String platform,
+            Integer replicas) {
         this.environment = d.environment;
         this.operation = d.operation;
         this.colour = d.colour;
@@ -59,6 +70,13 @@ public final class RecordedDeployment {
         this.switchMillis = d.switchMillis;
         this.signatureVerifiedBy = signatureVerifiedBy;
         this.canarySteps = canarySteps;
+        this.platform = platform;
+        this.replicas = replicas;
+    }
+
+    /** This deployment, recording where its colours ran ({@code docker} or {@code swarm}) and with how many replicas each. */
+    public RecordedDeployment onPlatform(String platformName, Integer replicaCount) {
+        return new RecordedDeployment(this, signatureVerifiedBy, canarySteps, platformName, replicaCount);
     }
 
     /** This deployment, recording that the environment's signature gate verified the release with the key {@code keyId}. */
@@ -146,5 +164,28 @@ public final class RecordedDeployment {
     /** {@code signature verified (SHA256:…)}, or empty when the gate was not asked. */
     public String getSignatureLabel() {
         return signatureVerifiedBy == null ? "" : "signature verified (" + signatureVerifiedBy + ")";
+    }
+
+    /** {@code docker} or {@code swarm}; {@code null} when the record does not say (older records, promotions, rollbacks). */
+    @Exported(visibility = 3)
+    public String getPlatform() {
+        return platform;
+    }
+
+    /** Replicas per colour (1 on one Docker host); {@code null} when the record does not say. */
+    @Exported(visibility = 3)
+    public Integer getReplicas() {
+        return replicas;
+    }
+
+    /** {@code swarm, 3 replicas per colour}, {@code docker}, or empty when the record does not say. */
+    public String getPlatformLabel() {
+        if (platform == null) {
+            return "";
+        }
+        if (replicas == null || !"swarm".equals(platform)) {
+            return platform;
+        }
+        return platform + ", " + replicas + (replicas == 1 ? " replica" : " replicas") + " per colour";
     }
 }

@@ -25,10 +25,10 @@ public final class Recording {
     public static List<RecordedDeployment> deployed(EnvironmentOutcome env, String ref, long nowMillis) {
         ColourOutcome preview = env.preview();
         if (preview != null && sameRef(preview.ref(), ref)) {
-            return List.of(of(env, "deploy", preview, DeploymentOutcome.HEALTHY, nowMillis).withCanarySteps(env.canarySteps()));
+            return List.of(onPlatform(env, of(env, "deploy", preview, DeploymentOutcome.HEALTHY, nowMillis).withCanarySteps(env.canarySteps())));
         }
         if (env.active() != null) {
-            return List.of(of(env, "deploy", env.active(), DeploymentOutcome.ACTIVE, nowMillis).withCanarySteps(env.canarySteps()));
+            return List.of(onPlatform(env, of(env, "deploy", env.active(), DeploymentOutcome.ACTIVE, nowMillis).withCanarySteps(env.canarySteps())));
         }
         return List.of();
     }
@@ -66,6 +66,11 @@ public final class Recording {
             releaseId = null;
         }
         return new RecordedDeployment(environment, "deploy", null, ref, releaseId, nowMillis, DeploymentOutcome.ABORTED, null);
+    }
+
+    /** With where the deploy ran its colours, when the outcome says (a deploy's does). */
+    private static RecordedDeployment onPlatform(EnvironmentOutcome env, RecordedDeployment recorded) {
+        return env.platform() == null ? recorded : recorded.onPlatform(env.platform(), env.replicas());
     }
 
     private static RecordedDeployment of(EnvironmentOutcome env, String operation, ColourOutcome colour, DeploymentOutcome outcome,

@@ -35,6 +35,9 @@ public final class ImmutableDeployStep extends Step {
     /** Optional booleans the form submits as a three-way choice; unset keeps what the environment stores. */
     static final String[] TRI_STATE = {"manualPromotion", "readOnly", "requireSignature"};
 
+    /** Optional whole numbers the form submits from number boxes; empty keeps what the environment stores. */
+    static final String[] NUMBERS = {"port", "replicas"};
+
     private final String ref;
     private final String environment;
     private String app;
@@ -59,6 +62,8 @@ public final class ImmutableDeployStep extends Step {
     private String maxErrorRate;
     private String maxP99;
     private String minRequests;
+    private String platform;
+    private Integer replicas;
 
     @DataBoundConstructor
     public ImmutableDeployStep(String ref, String environment) {
@@ -291,6 +296,26 @@ public final class ImmutableDeployStep extends Step {
         this.minRequests = FormValues.fixEmptyAndTrim(minRequests);
     }
 
+    public String getPlatform() {
+        return platform;
+    }
+
+    /** {@code docker} (one Docker host) or {@code swarm} (a Docker Swarm); unset keeps what the environment stores. */
+    @DataBoundSetter
+    public void setPlatform(String platform) {
+        this.platform = FormValues.fixEmptyAndTrim(platform);
+    }
+
+    public Integer getReplicas() {
+        return replicas;
+    }
+
+    /** Replicas per colour on a Swarm, 1 or more; unset keeps the stored count. The engine refuses it on platform docker. */
+    @DataBoundSetter
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
+
     DeploySpec toSpec() {
         return DeploySpec.builder(environment, ref)
                 .app(app)
@@ -304,6 +329,7 @@ public final class ImmutableDeployStep extends Step {
                 .writablePaths(writablePaths)
                 .signaturePolicy(requireSignature, publicKey)
                 .canary(strategy, canarySteps, canaryInterval, maxErrorRate, maxP99, minRequests)
+                .platform(platform, replicas)
                 .build();
     }
 
@@ -332,10 +358,11 @@ public final class ImmutableDeployStep extends Step {
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
         }
-        /** The form's three-way choices: unset must not bind as {@code false} (see {@link #TRI_STATE}). */
+        /** The form's three-way choices: unset must not bind as {@code false} (see {@link #TRI_STATE}); nor an empty number box as 0. */
         @Override
         public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
             FormValues.triStateBooleans(formData, TRI_STATE);
+            FormValues.blankNumbers(formData, NUMBERS);
             return super.newInstance(req, formData);
         }
 
@@ -355,6 +382,18 @@ public final class ImmutableDeployStep extends Step {
             return FormValues.threeWay("As the environment has it (blue/green on its first deploy)",
                     "Blue/green: one atomic switch once healthy", "blue-green",
                     "Canary: traffic shares step by step, judged from HAProxy's counters", "canary");
+        }
+
+        public ListBoxModel doFillPlatformItems() {
+            return FormValues.threeWay("As the environment has it (one Docker host on its first deploy)",
+                    "Docker: one host, a container per colour", "docker",
+                    "Swarm: a service per colour, its replicas spread over the nodes", "swarm");
+        }
+
+        /** The form's number box: empty keeps the stored count; otherwise a whole number, 1 or more. */
+        public FormValidation doCheckReplicas(@QueryParameter String value) {
+            String problem = FormValues.positiveWholeNumberProblem("replicas", value);
+            return problem == null ? FormValidation.ok() : FormValidation.error(problem + " (replicas per colour on a Swarm)");
         }
 
         public ListBoxModel doFillReadOnlyItems() {

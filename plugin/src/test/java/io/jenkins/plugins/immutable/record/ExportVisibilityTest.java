@@ -70,4 +70,12 @@ class ExportVisibilityTest {
             assertThat(m.getAnnotation(Exported.class).visibility()).as(m.getName()).isEqualTo(3);
         }
     }
+
+    @Test
+    void thePlatformAndReplicasAreExportedAtTheDefaultDepth() throws Exception {
+        assertThat(exported(RecordedDeployment.class)).extracting(Method::getName).contains("getPlatform", "getReplicas");
+        for (String name : List.of("getPlatform", "getReplicas")) {
+            assertThat(RecordedDeployment.class.getMethod(name).getAnnotation(Exported.class).visibility()).as(name).isEqualTo(3);
+        }
+    }
 }

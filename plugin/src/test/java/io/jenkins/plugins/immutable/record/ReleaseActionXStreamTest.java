@@ -121,6 +121,34 @@ class ReleaseActionXStreamTest {
     }
 
     @Test
+    void thePlatformAndReplicasSurviveARoundTripAndOlderRecordsReadWithout() {
+        XStream xstream = jenkinsLikeXStream();
+        ReleaseAction action = new ReleaseAction();
+        action.recordDeployments(List.of(new RecordedDeployment("prod", "deploy", "green", Samples.refText('a'), Samples.releaseId('a'), 2L,
+                DeploymentOutcome.ACTIVE, 3L).onPlatform("swarm", 3)));
+        String xml = xstream.toXML(action);
+        assertThat(xml).contains("<platform>swarm</platform>").contains("<replicas>3</replicas>");
+
+        RecordedDeployment restored = ((ReleaseAction) xstream.fromXML(xml)).getDeployments().get(0);
+
+        assertThat(restored.getPlatform()).isEqualTo("swarm");
+        assertThat(restored.getReplicas()).isEqualTo(3);
+        assertThat(restored.getPlatformLabel()).isEqualTo("swarm, 3 replicas per colour");
+        assertThat(restored.getSwitchMillis()).isEqualTo(3L);
+        // verifiedBy and the canary rows keep it
+        assertThat(restored.verifiedBy("SHA256:key").getPlatform()).isEqualTo("swarm");
+
+        // A build.xml written before platforms: no such elements; it reads back without a platform.
+        String older = xstream.toXML(populated());
+        assertThat(older).doesNotContain("<platform>").doesNotContain("<replicas>");
+        assertThat(((ReleaseAction) xstream.fromXML(older)).getDeployments()).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.getPlatform()).isNull();
+            assertThat(d.getReplicas()).isNull();
+            assertThat(d.getPlatformLabel()).isEmpty();
+        });
+    }
+
+    @Test
     void aRecordWithoutListsRestoresEmptyOnes() {
         ReleaseAction restored = (ReleaseAction) jenkinsLikeXStream().fromXML("<" + ReleaseAction.class.getName() + "/>");
         assertThat(restored.getReleases()).isEmpty();

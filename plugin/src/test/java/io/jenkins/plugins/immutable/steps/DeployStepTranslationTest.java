@@ -87,6 +87,41 @@ class DeployStepTranslationTest {
     }
 
     @Test
+    void aSwarmPlatformAndItsReplicasReachTheRequest() throws Exception {
+        ImmutableDeployStep step = new ImmutableDeployStep(Samples.refText('a'), "production");
+        step.setPlatform(" swarm ");
+        step.setReplicas(3);
+
+        SettingsOverrides o = step.toSpec().toRequest(workspace, null).overrides();
+
+        assertThat(o.platform()).isEqualTo("swarm");
+        assertThat(o.replicas()).isEqualTo(3);
+
+        // a parameter left out keeps the environment's stored value
+        SettingsOverrides untouched = new ImmutableDeployStep(Samples.refText('a'), "production").toSpec().toRequest(workspace, null)
+                .overrides();
+        assertThat(untouched.platform()).isNull();
+        assertThat(untouched.replicas()).isNull();
+    }
+
+    @Test
+    void badPlatformOrReplicasAreRefusedNamingTheParameter() {
+        ImmutableDeployStep k8s = new ImmutableDeployStep(Samples.refText('a'), "production");
+        k8s.setPlatform("k8s");
+        assertThatThrownBy(() -> k8s.toSpec().toRequest(workspace, null)).hasMessageContaining("platform").hasMessageContaining("k8s");
+
+        ImmutableDeployStep none = new ImmutableDeployStep(Samples.refText('a'), "production");
+        none.setPlatform("swarm");
+        none.setReplicas(0);
+        assertThatThrownBy(() -> none.toSpec().toRequest(workspace, null)).hasMessageContaining("replicas");
+
+        ImmutableDeployStep oneHost = new ImmutableDeployStep(Samples.refText('a'), "production");
+        oneHost.setPlatform("docker");
+        oneHost.setReplicas(2);
+        assertThatThrownBy(() -> oneHost.toSpec().toRequest(workspace, null)).hasMessageContaining("replicas");
+    }
+
+    @Test
     void manualPromotionFalseIsSentNotDropped() throws Exception {
         ImmutableDeployStep step = new ImmutableDeployStep(Samples.refText('a'), "staging");
         step.setManualPromotion(false);

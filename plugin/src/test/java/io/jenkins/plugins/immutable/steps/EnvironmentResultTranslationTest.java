@@ -13,6 +13,7 @@ import io.jenkins.plugins.immutable.agent.EngineCallable;
 import io.jenkins.plugins.immutable.agent.EnvironmentOutcome;
 import io.jenkins.plugins.immutable.agent.PromoteOperation;
 import io.jenkins.plugins.immutable.agent.RollbackOperation;
+import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.RollbackRequest;
 import io.jenkins.plugins.immutable.record.DeploymentOutcome;
 import io.jenkins.plugins.immutable.record.RecordedDeployment;
@@ -69,6 +70,55 @@ class EnvironmentResultTranslationTest {
             assertThat(d.getOutcome()).isEqualTo(DeploymentOutcome.ACTIVE);
             assertThat(d.getSwitchMillis()).isEqualTo(42L);
         });
+    }
+
+    @Test
+    void aSwarmDeployIsRecordedWithItsPlatformAndReplicas() throws Exception {
+        engine.view = Samples.view(Samples.colour(GREEN, ACTIVE, 'b'), Samples.colour(BLUE, WARM, 'a'), null, 42L);
+        engine.settings = FakeEngine.swarmSettings(3);
+
+        EnvironmentOutcome outcome = deploy('b');
+        List<RecordedDeployment> recorded = Recording.deployed(outcome, Samples.refText('b'), 5_000L);
+
+        assertThat(outcome.platform()).isEqualTo("swarm");
+        assertThat(outcome.replicas()).isEqualTo(3);
+        assertThat(recorded).singleElement().satisfies(d -> {
+            assertThat(d.getPlatform()).isEqualTo("swarm");
+            assertThat(d.getReplicas()).isEqualTo(3);
+            assertThat(d.getPlatformLabel()).isEqualTo("swarm, 3 replicas per colour");
+            assertThat(d.getColour()).isEqualTo("green");
+        });
+        // The canary rows' copy keeps it too.
+        assertThat(outcome.withCanarySteps(List.of()).platform()).isEqualTo("swarm");
+    }
+
+    @Test
+    void aDeployOnOneHostIsRecordedAsDockerAndAnEngineWithoutSettingsRecordsNoPlatform() throws Exception {
+        engine.view = Samples.view(Samples.colour(GREEN, ACTIVE, 'b'), Samples.colour(BLUE, WARM, 'a'), null, 42L);
+        engine.settings = FakeEngine.swarmSettings(1);
+        engine.settings = new io.jenkins.plugins.immutable.engine.api.EnvironmentSettings(engine.settings.app(), engine.settings.dockerHost(),
+                8080, "/", engine.settings.healthTimeout(), engine.settings.haproxySocket(), "app", false, engine.settings.keepPrevious(), false,
+                List.of(), false, null, null, null, null, null, null, 0);
+
+        assertThat(Recording.deployed(deploy('b'), Samples.refText('b'), 1L)).singleElement().satisfies(d -> {
+            assertThat(d.getPlatform()).isEqualTo("docker");
+            assertThat(d.getReplicas()).isEqualTo(1);
+            assertThat(d.getPlatformLabel()).isEqualTo("docker");
+        });
+
+        engine.settings = null;
+        assertThat(Recording.deployed(deploy('b'), Samples.refText('b'), 1L)).singleElement().satisfies(d -> {
+            assertThat(d.getPlatform()).isNull();
+            assertThat(d.getReplicas()).isNull();
+            assertThat(d.getPlatformLabel()).isEmpty();
+        });
+
+        // Settings that cannot be read after the deploy leave the record without a platform; the deploy still succeeds.
+        engine.settings = FakeEngine.swarmSettings(3);
+        engine.settingsFailure = new ReleaseException(ReleaseException.Kind.UNREACHABLE, "the ledger went away");
+        EnvironmentOutcome withoutSettings = deploy('b');
+        assertThat(withoutSettings.active().releaseId()).isEqualTo(Samples.releaseId('b'));
+        assertThat(withoutSettings.platform()).isNull();
     }
 
     @Test

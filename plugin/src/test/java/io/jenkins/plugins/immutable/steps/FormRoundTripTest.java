@@ -29,6 +29,8 @@ class FormRoundTripTest {
         form.put("environment", "production");
         form.put("manualPromotion", "");
         form.put("readOnly", "");
+        form.put("platform", "");
+        form.put("replicas", "");
         for (String box : List.of("app", "writablePaths", "healthPath", "healthTimeout", "haproxySocket", "haproxyBackend", "keepPrevious",
                 "dockerHost", "stateDir", "registryCredentialsId")) {
             form.put(box, "");
@@ -39,6 +41,7 @@ class FormRoundTripTest {
     /** What Stapler's binding does with the normalised form: the constructor, then each setter present. */
     private static ImmutableDeployStep bind(Map<String, Object> form) {
         FormValues.triStateBooleans(form, ImmutableDeployStep.TRI_STATE);
+        FormValues.blankNumbers(form, ImmutableDeployStep.NUMBERS);
         ImmutableDeployStep step = new ImmutableDeployStep((String) form.get("ref"), (String) form.get("environment"));
         if (form.containsKey("manualPromotion")) {
             step.setManualPromotion((Boolean) form.get("manualPromotion"));
@@ -47,6 +50,10 @@ class FormRoundTripTest {
             step.setReadOnly((Boolean) form.get("readOnly"));
         }
         step.setWritablePaths((String) form.get("writablePaths"));
+        step.setPlatform((String) form.get("platform"));
+        if (form.containsKey("replicas")) {
+            step.setReplicas(Integer.valueOf(form.get("replicas").toString()));
+        }
         step.setApp((String) form.get("app"));
         step.setHealthPath((String) form.get("healthPath"));
         step.setHealthTimeout((String) form.get("healthTimeout"));
@@ -73,6 +80,42 @@ class FormRoundTripTest {
         assertThat(step.getReadOnly()).as("unset, so the stored read-only setting stays").isNull();
         assertThat(spec.toRequest(Path.of("/ws"), null).overrides().readOnly()).isNull();
         assertThat(spec.toRequest(Path.of("/ws"), null).overrides().writablePaths()).as("the stored paths stay").isNull();
+        assertThat(step.getPlatform()).as("the empty choice keeps the stored platform").isNull();
+        assertThat(step.getReplicas()).as("the empty number box is not given").isNull();
+        assertThat(spec.toRequest(Path.of("/ws"), null).overrides().platform()).isNull();
+        assertThat(spec.toRequest(Path.of("/ws"), null).overrides().replicas()).isNull();
+    }
+
+    @Test
+    void aSwarmChoiceAndItsReplicasReachTheRequest() throws Exception {
+        Map<String, Object> form = untouchedDeployForm();
+        form.put("platform", "swarm");
+        form.put("replicas", " 3 ".strip());
+
+        ImmutableDeployStep step = bind(form);
+
+        assertThat(step.getPlatform()).isEqualTo("swarm");
+        assertThat(step.getReplicas()).isEqualTo(3);
+        assertThat(step.toSpec().toRequest(Path.of("/ws"), null).overrides().platform()).isEqualTo("swarm");
+        assertThat(step.toSpec().toRequest(Path.of("/ws"), null).overrides().replicas()).isEqualTo(3);
+    }
+
+    @Test
+    void thePlatformFieldsAreInTheFormWithHelpAndTheReplicasAreChecked() throws Exception {
+        String jelly = Files.readString(FORMS.resolve("ImmutableDeployStep/config.jelly"));
+        for (String field : List.of("platform", "replicas")) {
+            assertThat(jelly).contains("field=\"" + field + "\"");
+            assertThat(FORMS.resolve("ImmutableDeployStep/help-" + field + ".html")).exists();
+        }
+        assertThat(FormValues.positiveWholeNumberProblem("replicas", "")).isNull();
+        assertThat(FormValues.positiveWholeNumberProblem("replicas", null)).isNull();
+        assertThat(FormValues.positiveWholeNumberProblem("replicas", " 3 ")).isNull();
+        for (String bad : List.of("0", "-2", "2.5", "three")) {
+            assertThat(FormValues.positiveWholeNumberProblem("replicas", bad)).as(bad)
+                    .isEqualTo("replicas: '" + bad + "' is not a positive whole number: expected 1 or more");
+        }
+        assertThat(Files.readString(Path.of("src/main/java/io/jenkins/plugins/immutable/steps/ImmutableDeployStep.java")))
+                .as("the form checks the box with it").contains("positiveWholeNumberProblem(\"replicas\", value)");
     }
 
     @Test

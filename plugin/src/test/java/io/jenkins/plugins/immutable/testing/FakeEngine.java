@@ -87,6 +87,26 @@ public final class FakeEngine implements ReleaseEngine {
         throw new AssertionError("the plugin does not verify");
     }
 
+    /** What {@code settings} answers: the environment's stored settings after the deploy; {@code null} when a test sets none. */
+    public io.jenkins.plugins.immutable.engine.api.EnvironmentSettings settings;
+    /** What {@code settings} throws instead, when set. */
+    public ReleaseException settingsFailure;
+
+    @Override
+    public io.jenkins.plugins.immutable.engine.api.EnvironmentSettings settings(String environment) throws ReleaseException {
+        if (settingsFailure != null) {
+            throw settingsFailure;
+        }
+        return settings;
+    }
+
+    /** Settings of an environment on a Swarm with {@code replicas} per colour, as the engine stores them. */
+    public static io.jenkins.plugins.immutable.engine.api.EnvironmentSettings swarmSettings(int replicas) {
+        return new io.jenkins.plugins.immutable.engine.api.EnvironmentSettings("shop", "tcp://198.18.91.11:2375", 8080, "/", java.time.Duration.ofSeconds(60),
+                Path.of("/run/haproxy.sock"), "app", false, java.time.Duration.ofHours(24), false, List.of(), false, null, null, null, null,
+                null, "swarm", replicas);
+    }
+
     /** What {@code drift} answers. */
     public DriftReport drift;
 
