@@ -18,10 +18,12 @@ import org.mindrot.jbcrypt.BCrypt;
 public final class AuthRegistry implements AutoCloseable {
 
     private final Process process;
+    private final String host;
     private final int port;
 
-    private AuthRegistry(Process process, int port) {
+    private AuthRegistry(Process process, String host, int port) {
         this.process = process;
+        this.host = host;
         this.port = port;
     }
 
@@ -32,6 +34,15 @@ public final class AuthRegistry implements AutoCloseable {
 
     /** A registry that accepts only {@code username}/{@code password}; {@code null}s for an open one. */
     public static AuthRegistry start(Path dir, String username, String password) throws IOException, InterruptedException {
+        return start(dir, username, password, "127.0.0.1");
+    }
+
+    /**
+     * The same on an address of this machine other than loopback, e.g. the Swarm cluster's bridge, where the cluster's
+     * nodes reach it (they trust the bridge's /24 as insecure registries).
+     */
+    public static AuthRegistry start(Path dir, String username, String password, String host)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("data"));
         String auth = "";
         if (username != null) {
@@ -44,7 +55,7 @@ public final class AuthRegistry implements AutoCloseable {
                     """.formatted(dir.resolve("htpasswd"));
         }
         int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
             port = probe.getLocalPort();
         }
         Path config = Files.writeString(dir.resolve("config.yml"), """
@@ -57,12 +68,12 @@ public final class AuthRegistry implements AutoCloseable {
                   filesystem:
                     rootdirectory: %s
                 http:
-                  addr: 127.0.0.1:%d
+                  addr: %s:%d
                   secret: test-only
-                """.formatted(dir.resolve("data"), port) + auth);
+                """.formatted(dir.resolve("data"), host, port) + auth);
         Process process = new ProcessBuilder(TestServices.get().registryBinary().toString(), "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
-        AuthRegistry registry = new AuthRegistry(process, port);
+        AuthRegistry registry = new AuthRegistry(process, host, port);
         registry.awaitAnswer(dir, username == null ? 200 : 401);
         return registry;
     }
@@ -88,9 +99,9 @@ public final class AuthRegistry implements AutoCloseable {
         throw new IllegalStateException("the test registry did not start; see " + dir.resolve("registry.log"));
     }
 
-    /** {@code 127.0.0.1:PORT}. */
+    /** {@code HOST:PORT}, {@code 127.0.0.1:PORT} unless started on another address. */
     public String address() {
-        return "127.0.0.1:" + port;
+        return host + ":" + port;
     }
 
     @Override
