@@ -97,6 +97,57 @@ class SwarmDeployIT {
         System.out.printf("swarm under load: deploy %d requests, rollback %d requests, 0 failed%n", deploy.total(), rollback.total());
     }
 
+    @Test
+    void withManualPromotionTheNewServiceWaitsUnservedThenPromoteSwitchesAndAbortRemovesAWaitingOne() throws Exception {
+        ImageRef v1 = env.release("v1");
+        ImageRef v2 = env.release("v2");
+        ImageRef v3 = env.release("v3");
+        env.deploy(v1);
+
+        EnvironmentView waiting = env.engine().engine().deploy(env.deployRequest(v2).manualPromotion(true).build());
+
+        assertThat(waiting.active().colour()).isEqualTo(Colour.BLUE);
+        assertThat(waiting.preview()).as("a healthy colour waiting for promotion").isNotNull();
+        assertThat(waiting.preview().colour()).isEqualTo(Colour.GREEN);
+        assertThat(env.services()).containsExactly(env.service("blue"), env.service("green"));
+        RouterState router = router().state();
+        assertThat(router.routes(Colour.GREEN)).as(router.describe()).isEmpty();
+        assertThat(router.routes(Colour.BLUE)).as(router.describe()).hasSize(3);
+        assertThat(pages(9)).containsOnly("v1");
+
+        EnvironmentView promoted = env.engine().engine().promote(SwarmFixture.ENVIRONMENT);
+
+        assertThat(promoted.active().colour()).isEqualTo(Colour.GREEN);
+        router = router().state();
+        assertThat(router.routes(Colour.GREEN)).as(router.describe()).hasSize(3);
+        assertThat(router.routes(Colour.BLUE)).as(router.describe()).isEmpty();
+        assertThat(pages(9)).containsOnly("v2");
+
+        // The next release waits in the idle colour (blue, v1's warm service is replaced by v3's); abort removes it.
+        EnvironmentView next = env.engine().engine().deploy(env.deployRequest(v3).build());
+        assertThat(next.preview()).as("manual promotion is stored with the environment").isNotNull();
+        EnvironmentView aborted = env.engine().engine().abort(SwarmFixture.ENVIRONMENT);
+
+        assertThat(aborted.active().colour()).isEqualTo(Colour.GREEN);
+        assertThat(aborted.preview()).isNull();
+        assertThat(env.services()).containsExactly(env.service("green"));
+        router = router().state();
+        assertThat(router.routes(Colour.GREEN)).as(router.describe()).hasSize(3);
+        assertThat(pages(9)).containsOnly("v2");
+    }
+
+    private java.util.List<String> pages(int count) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
+        java.util.List<String> pages = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(env.frontend())
+                    .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            pages.add(page.body().strip());
+        }
+        return pages;
+    }
+
     private HaproxyRouter router() {
         return new HaproxyRouter(new io.jenkins.plugins.immutable.engine.router.HaproxyRuntime(
                 io.jenkins.plugins.immutable.engine.api.HaproxyAddress.unix(env.haproxy().socket())), "app",
