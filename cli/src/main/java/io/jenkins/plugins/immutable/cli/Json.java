@@ -127,61 +127,55 @@ final class Json {
         return node;
     }
 
-    static ArrayNode releases(List<ReleaseListing> listings) {
-        ArrayNode array = MAPPER.createArrayNode();
-        for (ReleaseListing listing : listings) {
-            array.add(release(listing));
-        }
-        return array;
-    }
-
-    /** One element of {@code releases --output json}. */
-    static ObjectNode release(ReleaseListing listing) {
+    /**
+     * One element of {@code releases --output json}, field by field straight into {@code g}: listing 100,000
+     * releases then builds and copies no tree per release.
+     */
+    static void writeRelease(com.fasterxml.jackson.core.JsonGenerator g, ReleaseListing listing) throws java.io.IOException {
         Release release = listing.release();
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("id", release.id());
-        node.put("app", release.app());
-        node.put("ref", release.ref().toString());
-        node.put("digest", release.digest().value());
-        node.put("inputDigest", text(release.inputDigest()));
-        node.put("sourceUri", release.sourceUri());
-        node.put("sourceRevision", release.sourceRevision());
-        node.put("created", instant(release.created()));
-        node.put("builderId", release.builderId());
-        ArrayNode placements = node.putArray("placements");
+        g.writeStartObject();
+        g.writeStringField("id", release.id());
+        g.writeStringField("app", release.app());
+        g.writeStringField("ref", release.ref().toString());
+        g.writeStringField("digest", release.digest().value());
+        g.writeStringField("inputDigest", text(release.inputDigest()));
+        g.writeStringField("sourceUri", release.sourceUri());
+        g.writeStringField("sourceRevision", release.sourceRevision());
+        g.writeStringField("created", instant(release.created()));
+        g.writeStringField("builderId", release.builderId());
+        g.writeArrayFieldStart("placements");
         for (ReleaseListing.Placement placement : listing.placements()) {
-            ObjectNode where = placements.addObject();
-            where.put("env", placement.environment());
-            where.put("colour", placement.colour().label());
-            where.put("state", placement.state().name());
+            g.writeStartObject();
+            g.writeStringField("env", placement.environment());
+            g.writeStringField("colour", placement.colour().label());
+            g.writeStringField("state", placement.state().name());
+            g.writeEndObject();
         }
-        return node;
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /**
      * Writes a JSON array to {@code out} element by element, as {@link #write} would print the whole array: for
-     * lists too long to hold as one tree.
+     * lists too long to hold as one tree. The bytes go through a large buffer of their own: {@code out} flushes on
+     * every write (stdout is auto-flushing), and tens of MB in small writes cost as much as producing them.
      */
     static void writeArray(java.io.OutputStream out, ArrayWriter elements) throws java.io.IOException,
             io.jenkins.plugins.immutable.engine.api.ReleaseException {
-        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(buffered)) {
             g.configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
-            elements.write(node -> {
-                try {
-                    MAPPER.writeTree(g, node);
-                } catch (java.io.IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            elements.write(g);
             g.writeEndArray();
         }
+        buffered.flush();
     }
 
-    /** Produces the elements of a streamed array. */
+    /** Writes the elements of a streamed array into the generator, one at a time. */
     interface ArrayWriter {
-        void write(java.util.function.Consumer<JsonNode> element) throws java.io.IOException,
+        void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException,
                 io.jenkins.plugins.immutable.engine.api.ReleaseException;
     }
 

@@ -33,7 +33,13 @@ final class ReleasesCommand extends EngineCommand {
         }
         if (output.json()) {
             // Streamed, newest created first: 100,000 releases are printed without being held at once.
-            output.documentArray(element -> session.engine().eachRelease(listing -> element.accept(Json.release(listing))));
+            output.documentArray(g -> session.engine().eachRelease(listing -> {
+                try {
+                    Json.writeRelease(g, listing);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
             return ExitCode.DONE;
         }
         // the engine returns newest first; sorting again keeps the promise whatever its order becomes

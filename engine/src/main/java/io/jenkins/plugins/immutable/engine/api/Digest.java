@@ -2,17 +2,33 @@ package io.jenkins.plugins.immutable.engine.api;
 
 import java.io.Serializable;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** A content digest, always {@code sha256:} followed by 64 lowercase hex digits. */
 public record Digest(String value) implements Serializable {
 
-    private static final Pattern FORM = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final String ALGORITHM = "sha256:";
 
     public Digest {
-        if (value == null || !FORM.matcher(value).matches()) {
+        if (!wellFormed(value)) {
             throw new IllegalArgumentException("'" + value + "' is not a digest: expected sha256: followed by 64 lowercase hex digits");
         }
+    }
+
+    /**
+     * {@code sha256:} and 64 lowercase hex digits, checked by hand: a listing of 100,000 releases checks 200,000
+     * digests, and the regular expression was 8% of its profile samples.
+     */
+    private static boolean wellFormed(String value) {
+        if (value == null || value.length() != ALGORITHM.length() + 64 || !value.startsWith(ALGORITHM)) {
+            return false;
+        }
+        for (int i = ALGORITHM.length(); i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses {@code sha256:<64 hex>}; the message of the exception says what was wrong and what is expected. */

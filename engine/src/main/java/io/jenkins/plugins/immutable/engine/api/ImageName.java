@@ -38,7 +38,21 @@ public record ImageName(String repository, String tag) implements Serializable {
         return new ImageName(value, null);
     }
 
+    /** Repositories already found valid: a ledger names a few of them thousands of times (validity never changes). */
+    private static final java.util.Set<String> VALID = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int MAX_VALID = 1024;
+
     static void checkRepository(String repository) {
+        if (repository != null && VALID.contains(repository)) {
+            return;
+        }
+        checkRepositoryForm(repository);
+        if (VALID.size() < MAX_VALID) {
+            VALID.add(repository);
+        }
+    }
+
+    private static void checkRepositoryForm(String repository) {
         if (repository == null || repository.isBlank()) {
             throw new IllegalArgumentException("the repository is empty: expected a name such as 127.0.0.1:5000/team/app");
         }

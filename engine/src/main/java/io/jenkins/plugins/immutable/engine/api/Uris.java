@@ -27,8 +27,8 @@ public final class Uris {
 
     /** {@code uri} without its user info; {@code null} stays {@code null}. */
     public static String withoutUserInfo(String uri) {
-        if (uri == null) {
-            return null;
+        if (uri == null || uri.indexOf('@') < 0) {
+            return uri; // no user info without an '@' (and no regular expressions to run for every release read)
         }
         String stripped = uri;
         Matcher scheme = SCHEME_USERINFO.matcher(uri);

@@ -29,6 +29,14 @@ class UrisTest {
     }
 
     @Test
+    void aUriWithoutAnAtSignIsReturnedAsItIs() {
+        String uri = "https://git.example.com/team/app.git";
+        assertThat(Uris.withoutUserInfo(uri)).isSameAs(uri);
+        assertThat(Uris.withoutUserInfo("git@github.com:o/r.git")).isEqualTo("git@github.com:o/r.git");
+        assertThat(Uris.withoutUserInfo("https://u:TOKEN@github.com/o/r.git")).isEqualTo("https://github.com/o/r.git");
+    }
+
+    @Test
     void nullStaysNull() {
         assertThat(Uris.withoutUserInfo(null)).isNull();
         assertThat(Uris.hasUserInfo(null)).isFalse();

@@ -22,7 +22,15 @@ class ValueTypesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "sha256:", "sha256:abc", "sha512:" + HEX, "SHA256:" + HEX,
-        "sha256:9AC06BCA2335705AAF276519BFDB5BC49F461DEB38838B1A0B84E8886DDB645A", HEX})
+        "sha256:9AC06BCA2335705AAF276519BFDB5BC49F461DEB38838B1A0B84E8886DDB645A", HEX,
+        // the hand-written check's edges: one digit too many or too few, and the characters just outside 0-9 and a-f
+        "sha256:9ac06bca2335705aaf276519bfdb5bc49f461deb38838b1a0b84e8886ddb645a0",
+        "sha256:9ac06bca2335705aaf276519bfdb5bc49f461deb38838b1a0b84e8886ddb645",
+        "sha256:9ac06bca2335705aaf276519bfdb5bc49f461deb38838b1a0b84e8886ddb645/",
+        "sha256:9ac06bca2335705aaf276519bfdb5bc49f461deb38838b1a0b84e8886ddb645:",
+        "sha256:9ac06bca2335705aaf276519bfdb5bc49f461deb38838b1a0b84e8886ddb645`",
+        "sha256:9ac06bca2335705aaf276519bfdb5bc49f461deb38838b1a0b84e8886ddb645g",
+        "xsha256:9ac06bca2335705aaf276519bfdb5bc49f461deb38838b1a0b84e8886ddb64"})
     void malformedDigestsAreRefusedWithWhatIsExpected(String text) {
         assertThatThrownBy(() -> Digest.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -78,6 +86,8 @@ class ValueTypesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Team/App", "app/", "/app", "app//x", "app@sha256:" + HEX, "app:bad tag", "a..b/x"})
     void invalidImageNamesAreRefused(String text) {
+        assertThatThrownBy(() -> ImageName.parse(text)).isInstanceOf(IllegalArgumentException.class);
+        // valid repositories are remembered; an invalid one never is, so it is refused every time
         assertThatThrownBy(() -> ImageName.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
 
