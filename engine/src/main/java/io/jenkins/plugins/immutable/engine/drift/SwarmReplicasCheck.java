@@ -8,6 +8,7 @@ import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.docker.ContainerInfo;
 import io.jenkins.plugins.immutable.engine.platform.Platform;
 import io.jenkins.plugins.immutable.engine.platform.SwarmPlatform;
+import io.jenkins.plugins.immutable.engine.platform.TargetLabels;
 import io.jenkins.plugins.immutable.engine.router.RouterState;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +17,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Drift of a Swarm environment's replicas: a colour's service that runs fewer replicas than it should (its node was
- * lost, or a task keeps failing), and a live colour whose router servers point where none of its replicas runs (the
- * Swarm replaced a lost node's task elsewhere, at another address and port). The container-level checks (files,
- * image, configuration) read containers on one Docker host; on a Swarm the tasks' containers live on the nodes.
+ * Drift of a Swarm environment's services: a colour's service that runs fewer replicas than it should (its node was
+ * lost, or a task keeps failing), a service whose image was changed behind the engine's back ({@code docker service
+ * update --image}: its spec no longer runs the reference its labels record), and a live colour whose router servers
+ * point where none of its replicas runs (the Swarm replaced a task elsewhere, at another address and port). The
+ * container-level checks of files and configuration read containers on one Docker host; on a Swarm the tasks'
+ * containers live on the nodes, which the engine does not reach.
  */
 final class SwarmReplicasCheck {
 
@@ -39,6 +42,11 @@ final class SwarmReplicasCheck {
                 continue;
             }
             ContainerInfo info = service.get();
+            String recorded = info.labels().get(TargetLabels.REF);
+            if (recorded != null && !recorded.equals(info.image())) {
+                findings.add(new DriftFinding(Kind.IMAGE, colour, name, "service updated to another image", recorded,
+                        info.image()));
+            }
             if (!info.running()) {
                 findings.add(new DriftFinding(Kind.REPLICAS, colour, name, "replicas not running",
                         info.desired() + " running", SwarmPlatform.describe(info)));
