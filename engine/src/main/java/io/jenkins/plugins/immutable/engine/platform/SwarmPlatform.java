@@ -66,10 +66,15 @@ public final class SwarmPlatform implements Platform {
                 return info.get();
             }
             String errors = swarm.taskErrors(spec.name());
-            if (System.nanoTime() - deadline >= 0 || errors.contains("No such image") || errors.contains("pull access denied")) {
-                throw new ReleaseException(Kind.FAILED_SAFELY, "Service " + spec.name() + " on " + where() + " did not get "
-                        + replicas + " running replicas within " + timeout.toSeconds() + "s (" + describe(info.get()) + ")"
-                        + (errors.isEmpty() ? "" : "; task errors: " + errors));
+            // A node that cannot pull keeps failing the same way: say so at once rather than wait out the timeout.
+            boolean cannotPull = errors.contains("No such image") || errors.contains("pull access denied");
+            if (System.nanoTime() - deadline >= 0 || cannotPull) {
+                String what = cannotPull
+                        ? "could not be pulled by its nodes (a private registry needs the deploy's registry credentials, and every"
+                                + " node must reach the registry's address)"
+                        : "did not get " + replicas + " running replicas within " + timeout.toSeconds() + "s";
+                throw new ReleaseException(Kind.FAILED_SAFELY, "Service " + spec.name() + " on " + where() + " " + what + " ("
+                        + describe(info.get()) + ")" + (errors.isEmpty() ? "" : "; task errors: " + errors));
             }
             sleep();
         }

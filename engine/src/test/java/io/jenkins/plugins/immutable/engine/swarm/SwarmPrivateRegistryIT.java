@@ -52,7 +52,8 @@ class SwarmPrivateRegistryIT {
 
                 assertThat(refused).as("a deploy without credentials").isNotNull();
                 assertThat(refused.kind()).isEqualTo(ReleaseException.Kind.FAILED_SAFELY);
-                assertThat(refused.getMessage()).contains(env.service("blue")).doesNotContain(PASSWORD);
+                assertThat(refused.getMessage()).contains(env.service("blue")).contains("could not be pulled by its nodes")
+                        .doesNotContain(PASSWORD);
                 assertThat(env.services()).as("the service that could not pull is removed").isEmpty();
 
                 engine.engine().deploy(env.deployRequest(v1).credentials(alice).build());
