@@ -225,10 +225,6 @@ public final class HaproxyRouter {
 
     // Each step is checked with 'show servers state' alone: the sessions are not needed, and every command spent
     // between 'ready' and 'drain' lengthens the instant in which both colours take requests.
-    private void setAddress(Colour colour, int port) throws ReleaseException {
-        setAddress(colour.label(), Endpoint.loopback(port));
-    }
-
     private void setAddress(String server, Endpoint endpoint) throws ReleaseException {
         String command = "set server " + backend + "/" + server + " addr " + endpoint.address() + " port " + endpoint.port();
         runtime.execute(command);
@@ -275,10 +271,6 @@ public final class HaproxyRouter {
                 setAdmin(name, AdminState.DRAIN);
             }
         }
-    }
-
-    private void setAdmin(Colour colour, AdminState wanted) throws ReleaseException {
-        setAdmin(colour.label(), wanted);
     }
 
     private void setAdmin(String server, AdminState wanted) throws ReleaseException {
