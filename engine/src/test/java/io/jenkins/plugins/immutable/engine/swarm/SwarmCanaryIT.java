@@ -155,6 +155,37 @@ class SwarmCanaryIT {
         assertThat(failed.errors()).as("the group's summed counters").isPositive().isLessThanOrEqualTo(failed.requests());
     }
 
+    @Test
+    void anOperatorsAbortAtAPauseReturnsAllTrafficToTheStableGroupAtOnce() throws Exception {
+        ImageRef v1 = env.release("v1");
+        ImageRef v2 = env.release("v2");
+        env.deploy(v1);
+        try (FrontendLoad load = FrontendLoad.start(env.frontend(), 2)) {
+            java.util.concurrent.CompletableFuture<EnvironmentView> deploy = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> call(() -> env.engine().engine().deploy(canary(v2, "25,pause,100"))));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (steps.stream().noneMatch(s -> s.text().contains("pause"))) {
+                assertThat(System.nanoTime() - deadline).as("waited for the pause: " + steps).isNegative();
+                Thread.sleep(20);
+            }
+            load.awaitMore("v2", 5);
+            assertThat(env.engine().engine().status(SwarmFixture.ENVIRONMENT).notes())
+                    .anyMatch(n -> n.startsWith("Canary in progress: HAProxy weights blue 75, green 25"));
+            env.engine().engine().abort(SwarmFixture.ENVIRONMENT);
+            int v2AfterAbort = load.count("v2");
+            load.awaitMore("v1", 50);
+            assertThat(load.count("v2") - v2AfterAbort).as("v2 answers after abort returned").isLessThanOrEqualTo(2);
+            Throwable failure = catchThrowableOfType(java.util.concurrent.ExecutionException.class,
+                    () -> deploy.get(30, java.util.concurrent.TimeUnit.SECONDS)).getCause();
+            assertThat(failure.getCause()).isInstanceOf(ReleaseException.class).hasMessageContaining("an operator aborted it");
+            load.stop();
+            assertThat(load.failures.get()).as("failed requests: " + load.answers).isZero();
+        }
+        assertThat(env.services()).containsExactly(env.service("blue"));
+        assertThat(router().split()).isFalse();
+        assertThat(router().state().live()).containsExactly(Colour.BLUE);
+    }
+
     /** A release whose {@code /health} answers ok but whose page answers 500 (busybox httpd's CGI, as on one host). */
     private ImageRef releaseThatFailsRequests(String page) throws Exception {
         Path context = SampleApp.write(dir.resolve("contexts").resolve("fails-" + page), page);
