@@ -186,6 +186,40 @@ class SwarmCanaryIT {
         assertThat(router().state().live()).containsExactly(Colour.BLUE);
     }
 
+    @Test
+    void aCanaryKilledMidStepIsAbortedBackToTheStableGroupByTheNextCommand() throws Exception {
+        ImageRef v1 = env.release("v1");
+        ImageRef v2 = env.release("v2");
+        env.deploy(v1);
+        String phase = "deploy.canary-share-set";
+        Path log = dir.resolve("engine-canary.log");
+        // The environment stores platform swarm and its replicas: the child's deploy names neither.
+        Process process = io.jenkins.plugins.immutable.engine.testing.EngineMain.start(phase, log, "deploy-canary",
+                env.engine().stateDir().toString(), env.swarm().dockerHost(), SwarmFixture.ENVIRONMENT, v2.toString(), env.app(),
+                env.haproxy().socket().toString(), "10,50,100", "1s");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(log).contains("IMMUTABLE_PAUSED_AT " + phase)) {
+            assertThat(process.isAlive()).as("reaches %s (log: %s)", phase, Files.readString(log)).isTrue();
+            assertThat(System.nanoTime() - deadline).as("reaching " + phase).isNegative();
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        assertThat(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        HaproxyRouter router = router();
+        assertThat(router.canarySplit()).as("killed with the split on the router: " + router.weights()).isTrue();
+        assertThat(router.weights()).containsEntry(Colour.BLUE, 90).containsEntry(Colour.GREEN, 10);
+
+        EnvironmentView next = env.deploy(v1);
+
+        assertThat(next.notes()).anyMatch(n -> n.startsWith("Found a canary left split on HAProxy")
+                && n.contains("aborted it back to the stable colour blue"));
+        assertThat(router.split()).isFalse();
+        RouterState state = router.state();
+        assertThat(state.live()).containsExactly(Colour.BLUE);
+        assertThat(state.routes(Colour.BLUE)).hasSize(REPLICAS);
+        assertThat(env.services()).containsExactly(env.service("blue"));
+    }
+
     /** A release whose {@code /health} answers ok but whose page answers 500 (busybox httpd's CGI, as on one host). */
     private ImageRef releaseThatFailsRequests(String page) throws Exception {
         Path context = SampleApp.write(dir.resolve("contexts").resolve("fails-" + page), page);
