@@ -128,8 +128,6 @@ class BadInputTest {
                 bad("replicas on one Docker host", "--replicas: '3' replicas on platform docker: one Docker host runs one container"
                         + " per colour; expected --replicas only with platform swarm",
                         "deploy", "--env", "staging", "--ref", REF, "--platform", "docker", "--replicas", "3"),
-                bad("a canary on a Swarm", "--strategy: canary is not available on platform swarm yet: expected blue-green there",
-                        "deploy", "--env", "staging", "--ref", REF, "--platform", "swarm", "--strategy", "canary"),
                 bad("a TCP router without a port", "--haproxy-socket: ",
                         "deploy", "--env", "staging", "--ref", REF, "--haproxy-socket", "tcp://host"),
                 bad("router-config: an unknown platform", "--platform: 'k8s' is not a platform",

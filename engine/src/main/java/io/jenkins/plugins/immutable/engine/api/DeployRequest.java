@@ -253,9 +253,6 @@ public record DeployRequest(String environment, ImageRef ref, SettingsOverrides 
                 problems.add("replicas", "'" + replicas + "' replicas on platform docker: one Docker host runs one container per"
                         + " colour; expected --replicas only with platform swarm");
             }
-            if (EnvironmentSettings.SWARM.equals(platformName) && EnvironmentSettings.CANARY.equals(strategyName)) {
-                problems.add("strategy", "canary is not available on platform swarm yet: expected blue-green there");
-            }
             problems.throwIfAny();
             SettingsOverrides overrides = new SettingsOverrides(strip(app), strip(dockerHost), parsedPort, strip(healthPath), timeout,
                     router == null || router.isTcp() ? null : router.socket(), strip(haproxyBackend), manualPromotion, keep, readOnly,

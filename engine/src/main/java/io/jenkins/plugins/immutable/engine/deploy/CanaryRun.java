@@ -20,7 +20,9 @@ import java.util.Map;
 /**
  * A canary of a healthy new colour beside the live (stable) one: both ready, traffic shared by weights, step by step as
  * {@link CanaryStrategy} decides; then the normal switch, or an abort that takes the canary out of the router at once,
- * removes its container and leaves the stable colour serving everything.
+ * removes its container (on a Swarm, its service: every replica) and leaves the stable colour serving everything. On a
+ * Swarm each colour is a group of servers, one per replica; the router spreads each colour's share over its group and
+ * sums the group's counters, so the strategy sees one canary and one stable colour on either platform.
  *
  * <p>Operators reach a running canary through the target: {@code abort} (and {@code rollback}) put the canary server into
  * maintenance, which this run sees at its next poll; {@code promote} creates the never-started container
@@ -62,7 +64,7 @@ final class CanaryRun implements CanaryTarget {
         DockerGateway docker = s.docker();
         docker.remove(promoteSignal(s.name()));
         Intent intent = s.begin(Intent.Operation.DEPLOY, "canary", canary, Map.of("stable", stable.colour().label()));
-        s.router().beginSplit(canary.colour(), canary.hostPort());
+        s.router().beginSplit(canary.colour(), canary.endpoints());
         FaultPoints.reach("deploy.canary-started");
         CanaryOutcome outcome;
         try {
@@ -87,7 +89,7 @@ final class CanaryRun implements CanaryTarget {
             throw new ReleaseException(Kind.FAILED_SAFELY, "The canary of " + canary.releaseId() + " in " + s.name()
                     + " was aborted: " + outcome.reason() + (outcome.figures() == null ? "" : " (" + outcome.figures().describe()
                     + ")") + ". All traffic is on " + stable.colour().label() + " (" + stable.releaseId() + ") again, "
-                    + "untouched; the canary's container was removed.");
+                    + "untouched; the canary's " + (s.settings().onSwarm() ? "service" : "container") + " was removed.");
         }
         s.note("The canary of " + run.canary.releaseId() + " passed (" + outcome.reason() + "): switching all traffic to "
                 + canary.colour().label() + ".");

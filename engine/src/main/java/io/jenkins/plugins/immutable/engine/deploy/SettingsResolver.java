@@ -77,17 +77,9 @@ final class SettingsResolver {
         return fields.applyTo(base);
     }
 
-    /** Given, the platform replaces the stored one; a Swarm environment cannot run a canary (yet). */
-    private static String platform(String environment, EnvironmentSettings stored, SettingsOverrides given)
-            throws InvalidInputException {
-        String platform = pick(given.platform(), stored == null ? null : stored.platform(), null);
-        boolean canary = given.strategy() != null ? EnvironmentSettings.CANARY.equals(given.strategy())
-                : stored != null && stored.canary() != null;
-        if (EnvironmentSettings.SWARM.equals(platform) && canary) {
-            throw new InvalidInputException("strategy", "environment '" + environment + "' runs on platform swarm, where canary is"
-                    + " not available yet: expected blue-green");
-        }
-        return platform;
+    /** Given, the platform replaces the stored one; both platforms run blue/green and canary alike. */
+    private static String platform(String environment, EnvironmentSettings stored, SettingsOverrides given) {
+        return pick(given.platform(), stored == null ? null : stored.platform(), null);
     }
 
     /** Replicas belong to a Swarm: given for a Docker host environment, they are refused rather than ignored. */

@@ -225,10 +225,6 @@ public final class HaproxyRouter {
 
     // Each step is checked with 'show servers state' alone: the sessions are not needed, and every command spent
     // between 'ready' and 'drain' lengthens the instant in which both colours take requests.
-    private void setAddress(Colour colour, int port) throws ReleaseException {
-        setAddress(colour.label(), Endpoint.loopback(port));
-    }
-
     private void setAddress(String server, Endpoint endpoint) throws ReleaseException {
         String command = "set server " + backend + "/" + server + " addr " + endpoint.address() + " port " + endpoint.port();
         runtime.execute(command);
@@ -275,10 +271,6 @@ public final class HaproxyRouter {
                 setAdmin(name, AdminState.DRAIN);
             }
         }
-    }
-
-    private void setAdmin(Colour colour, AdminState wanted) throws ReleaseException {
-        setAdmin(colour.label(), wanted);
     }
 
     private void setAdmin(String server, AdminState wanted) throws ReleaseException {
@@ -450,30 +442,47 @@ public final class HaproxyRouter {
     /** The weight the engine expects on every server outside a canary (which shares traffic by weights); haproxy.cfg gives 1. */
     public static final int ENGINE_WEIGHT = 1;
 
-    /** Each colour's current weight ({@code srv_uweight} of {@code show servers state}). */
+    /**
+     * Each colour's current weight ({@code srv_uweight} of {@code show servers state}): its server's, or the sum of its
+     * servers' when a colour has one per replica. In a canary split each colour's sum is its share in percent.
+     */
     public Map<Colour, Integer> weights() throws ReleaseException {
-        String command = "show servers state " + backend;
-        Map<String, Integer> byName;
-        try {
-            byName = ServersStateOutput.weights(runtime.execute(command), backend);
-        } catch (IllegalArgumentException e) {
-            throw unreadable(command, e);
-        }
+        Map<String, Integer> byName = serverWeights();
         Map<Colour, Integer> weights = new java.util.EnumMap<>(Colour.class);
         for (Colour colour : Colour.values()) {
-            weights.put(colour, byName.getOrDefault(colour.label(), ENGINE_WEIGHT));
+            weights.put(colour, slots.names(colour).stream().mapToInt(n -> byName.getOrDefault(n, ENGINE_WEIGHT)).sum());
         }
         return weights;
     }
 
-    /** Sets a colour's weight back ({@code set weight backend/colour N}) and checks that it held. */
+    private Map<String, Integer> serverWeights() throws ReleaseException {
+        String command = "show servers state " + backend;
+        try {
+            return ServersStateOutput.weights(runtime.execute(command), backend);
+        } catch (IllegalArgumentException e) {
+            throw unreadable(command, e);
+        }
+    }
+
+    /** Sets every server of a colour to {@code weight} ({@code set weight backend/server N}) and checks that it held. */
     public void setWeight(Colour colour, int weight) throws ReleaseException {
-        String command = "set weight " + backend + "/" + colour.label() + " " + weight;
-        runtime.execute(command);
-        int now = weights().get(colour);
-        if (now != weight) {
-            throw new ReleaseException(Kind.FAILED_SAFELY, "HAProxy at " + runtime.address() + " answered '" + command
-                    + "' but " + colour.label() + " weighs " + now + ".");
+        Map<String, Integer> wanted = new java.util.LinkedHashMap<>();
+        slots.names(colour).forEach(n -> wanted.put(n, weight));
+        setWeights(wanted);
+    }
+
+    /** Sends all the weights in one line, so HAProxy applies them back to back, then reads each back. */
+    private void setWeights(Map<String, Integer> wanted) throws ReleaseException {
+        List<String> commands = new java.util.ArrayList<>();
+        wanted.forEach((name, weight) -> commands.add("set weight " + backend + "/" + name + " " + weight));
+        runtime.executeTogether(commands);
+        Map<String, Integer> now = serverWeights();
+        for (Map.Entry<String, Integer> e : wanted.entrySet()) {
+            int found = now.getOrDefault(e.getKey(), ENGINE_WEIGHT);
+            if (found != e.getValue()) {
+                throw new ReleaseException(Kind.FAILED_SAFELY, "HAProxy at " + runtime.address() + " answered 'set weight "
+                        + backend + "/" + e.getKey() + " " + e.getValue() + "' but " + e.getKey() + " weighs " + found + ".");
+            }
         }
     }
 
@@ -487,57 +496,92 @@ public final class HaproxyRouter {
      * requests yet) and gives {@code stable} the whole share: the start of a canary. Each weight is read back.
      */
     public void beginSplit(Colour canary, int port) throws ReleaseException {
-        setWeight(canary.other(), FULL_SHARE);
-        setWeight(canary, 0);
-        if (!state().server(canary).pointsAt(port)) {
-            setAddress(canary, port);
+        checkPort(port);
+        beginSplit(canary, List.of(Endpoint.loopback(port)));
+    }
+
+    /**
+     * As {@link #beginSplit(Colour, int)} for a canary of several replicas: its first {@code endpoints.size()} servers
+     * are pointed at them and made ready at weight 0; the stable colour's serving servers share 100 between them.
+     */
+    public void beginSplit(Colour canary, List<Endpoint> endpoints) throws ReleaseException {
+        checkEndpoints(canary, endpoints);
+        Map<String, Integer> wanted = new java.util.LinkedHashMap<>(spread(canary.other(), FULL_SHARE, state()));
+        slots.names(canary).forEach(n -> wanted.put(n, 0));
+        setWeights(wanted);
+        point(canary, endpoints);
+        for (String name : slots.names(canary).subList(0, endpoints.size())) {
+            setAdmin(name, AdminState.READY);
         }
-        setAdmin(canary, AdminState.READY);
     }
 
     /**
      * Gives {@code canary} {@code share} percent of new requests and the other colour the rest, by weights (relative, so
-     * 5 and 95 are 5 %), each read back. Between the two commands the ratio is briefly in between the old and new share.
+     * 5 and 95 are 5 %), each colour's spread over its serving servers ({@link ShareSpread}); all in one line, read back.
      */
     public void setShare(Colour canary, int share) throws ReleaseException {
         if (share < 0 || share > FULL_SHARE) {
             throw new IllegalArgumentException("share must be 0 to 100, got " + share);
         }
-        setWeight(canary, share);
-        setWeight(canary.other(), FULL_SHARE - share);
+        RouterState now = state();
+        Map<String, Integer> wanted = new java.util.LinkedHashMap<>(spread(canary, share, now));
+        wanted.putAll(spread(canary.other(), FULL_SHARE - share, now));
+        setWeights(wanted);
+    }
+
+    private Map<String, Integer> spread(Colour colour, int share, RouterState now) {
+        List<String> serving = new java.util.ArrayList<>();
+        for (int i = 0; i < slots.count(); i++) {
+            if (now.members(colour).get(i).receivesNewRequests()) {
+                serving.add(slots.names(colour).get(i));
+            }
+        }
+        return ShareSpread.weights(share, serving, slots.names(colour));
     }
 
     /**
-     * Takes all new requests away from {@code canary} at once (weight 0), lets its requests in flight finish for up to
-     * {@code drainTimeout}, puts it into {@code maint}, then sets both weights back to the engine's. The other colour is
-     * untouched apart from its weight.
+     * Takes all new requests away from {@code canary} at once (weight 0 on each of its servers, the stable colour the
+     * whole share, in one line), lets its requests in flight finish for up to {@code drainTimeout}, puts it into
+     * {@code maint}, then sets every weight back to the engine's. The other colour is untouched apart from its weights.
      */
     public void endSplitTowardsStable(Colour canary, Duration drainTimeout) throws ReleaseException {
-        setWeight(canary, 0);
+        Map<String, Integer> wanted = new java.util.LinkedHashMap<>(spread(canary.other(), FULL_SHARE, state()));
+        slots.names(canary).forEach(n -> wanted.put(n, 0));
+        if (wanted.entrySet().stream().noneMatch(e -> !slots.names(canary).contains(e.getKey()) && e.getValue() > 0)) {
+            // The stable colour serves nothing (an outside change): only take the canary's weight away.
+            wanted.keySet().retainAll(slots.names(canary));
+        }
+        setWeights(wanted);
         int left = awaitDrained(canary, drainTimeout);
         if (left > 0) {
             warn(canary.label() + " still had " + left + " request(s) in flight after the drain timeout of "
                     + drainTimeout.toMillis() + " ms; putting it into maintenance anyway");
         }
-        if (state().server(canary).admin() != AdminState.MAINT) {
-            setAdmin(canary, AdminState.MAINT);
-        }
+        disable(canary);
         resetWeights();
     }
 
-    /** Both colours back at {@link #ENGINE_WEIGHT}, where they were set otherwise (after a canary). */
+    /** Every server back at {@link #ENGINE_WEIGHT}, where it was set otherwise (after a canary). */
     public void resetWeights() throws ReleaseException {
-        Map<Colour, Integer> now = weights();
+        Map<String, Integer> wanted = new java.util.LinkedHashMap<>();
+        Map<String, Integer> now = serverWeights();
         for (Colour colour : Colour.values()) {
-            if (now.get(colour) != ENGINE_WEIGHT) {
-                setWeight(colour, ENGINE_WEIGHT);
+            for (String name : slots.names(colour)) {
+                if (now.getOrDefault(name, ENGINE_WEIGHT) != ENGINE_WEIGHT) {
+                    wanted.put(name, ENGINE_WEIGHT);
+                }
             }
+        }
+        if (!wanted.isEmpty()) {
+            setWeights(wanted);
         }
     }
 
     /** Whether the weights are not the engine's: a canary, or a change from outside (drift). */
     public boolean split() throws ReleaseException {
-        return weights().values().stream().anyMatch(w -> w != ENGINE_WEIGHT);
+        Map<String, Integer> now = serverWeights();
+        return java.util.Arrays.stream(Colour.values()).flatMap(c -> slots.names(c).stream())
+                .anyMatch(n -> now.getOrDefault(n, ENGINE_WEIGHT) != ENGINE_WEIGHT);
     }
 
     /**
@@ -547,10 +591,14 @@ public final class HaproxyRouter {
      */
     public boolean canarySplit() throws ReleaseException {
         Map<Colour, Integer> w = weights();
-        return w.get(Colour.BLUE) + w.get(Colour.GREEN) == FULL_SHARE && state().live().size() == 2;
+        return w.get(Colour.BLUE) + w.get(Colour.GREEN) == FULL_SHARE && split() && state().live().size() == 2;
     }
 
-    /** Each colour's counters now ({@code show stat}); deltas between two readings judge a canary step. */
+    /**
+     * Each colour's counters now ({@code show stat}): its server's, or the sum of its servers' (a colour of replicas),
+     * whose {@code rtime} is the highest among its servers that weigh more than 0 (a slot that serves nothing keeps the
+     * average of the last replica it pointed at). Deltas between two readings judge a canary step.
+     */
     public Map<Colour, ServerCounters> counters() throws ReleaseException {
         String command = "show stat " + backend + " 4 -1";
         Map<String, ServerCounters> byName;
@@ -559,9 +607,17 @@ public final class HaproxyRouter {
         } catch (IllegalArgumentException e) {
             throw unreadable(command, e);
         }
+        Map<String, Integer> weights = slots.perColour() == 0 ? Map.of() : serverWeights();
         Map<Colour, ServerCounters> counters = new java.util.EnumMap<>(Colour.class);
         for (Colour colour : Colour.values()) {
-            counters.put(colour, byName.getOrDefault(colour.label(), ServerCounters.ZERO));
+            ServerCounters sum = ServerCounters.ZERO;
+            for (String name : slots.names(colour)) {
+                ServerCounters one = byName.getOrDefault(name, ServerCounters.ZERO);
+                boolean weighs = slots.perColour() == 0 || weights.getOrDefault(name, ENGINE_WEIGHT) > 0;
+                sum = sum.plus(weighs ? one : new ServerCounters(one.hrsp1xx(), one.hrsp2xx(), one.hrsp3xx(), one.hrsp4xx(),
+                        one.hrsp5xx(), one.hrspOther(), one.eresp(), one.econ(), 0));
+            }
+            counters.put(colour, sum);
         }
         return counters;
     }

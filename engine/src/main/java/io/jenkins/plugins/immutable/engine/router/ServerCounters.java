@@ -45,6 +45,13 @@ public record ServerCounters(long hrsp1xx, long hrsp2xx, long hrsp3xx, long hrsp
                 delta(eresp, before.eresp), delta(econ, before.econ), rtime);
     }
 
+    /** Both servers' counts added, as one group; {@code rtime} is the higher of the two (the group's slowest server). */
+    public ServerCounters plus(ServerCounters other) {
+        return new ServerCounters(hrsp1xx + other.hrsp1xx, hrsp2xx + other.hrsp2xx, hrsp3xx + other.hrsp3xx, hrsp4xx + other.hrsp4xx,
+                hrsp5xx + other.hrsp5xx, hrspOther + other.hrspOther, eresp + other.eresp, econ + other.econ,
+                Math.max(rtime, other.rtime));
+    }
+
     private static long delta(long now, long before) {
         return now >= before ? now - before : now;
     }

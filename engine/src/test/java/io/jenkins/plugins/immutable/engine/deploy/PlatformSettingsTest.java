@@ -56,8 +56,20 @@ class PlatformSettingsTest {
                 e -> assertThat(e.problems()).anyMatch(p -> p.field().equals("replicas") && p.message().contains("1 or more")));
         assertThatThrownBy(() -> request().platform("docker").replicas(2).build()).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.problems()).anyMatch(p -> p.field().equals("replicas")));
-        assertThatThrownBy(() -> request().platform("swarm").strategy("canary").build()).isInstanceOfSatisfying(
-                InvalidInputException.class, e -> assertThat(e.problems()).anyMatch(p -> p.field().equals("strategy")));
+    }
+
+    @Test
+    void aCanaryOnASwarmIsAcceptedAndStoredWithItsReplicas() throws Exception {
+        EnvironmentSettings canary = resolve(null, request().platform("swarm").replicas(3).strategy("canary")
+                .canary("5,25,100", "10s", "1%", null, "20").build());
+        assertThat(canary.onSwarm()).isTrue();
+        assertThat(canary.replicaCount()).isEqualTo(3);
+        assertThat(canary.canary()).isNotNull();
+        assertThat(canary.canary().steps()).containsExactly(5, 25, 100);
+        // A later deploy that names neither keeps both: the stored canary runs on the stored Swarm.
+        EnvironmentSettings later = resolve(canary, DeployRequest.builder().environment("prod").ref(REF).build());
+        assertThat(later.onSwarm()).isTrue();
+        assertThat(later.canary()).isEqualTo(canary.canary());
     }
 
     @Test
