@@ -47,6 +47,10 @@ public final class FrontendLoad implements AutoCloseable {
                     } catch (IOException e) {
                         failures.incrementAndGet();
                         answers.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
+                        // When and on which client: a rare stall of every client at once is being tracked down, and the
+                        // instants line up with the engine's own log lines in the test's output.
+                        System.err.println(java.time.Instant.now() + " " + Thread.currentThread().getName() + " request "
+                                + n + " to " + frontend + " failed: " + e);
                     } catch (InterruptedException e) {
                         return;
                     }
