@@ -8,15 +8,11 @@ import io.jenkins.plugins.immutable.engine.api.Colour;
 import io.jenkins.plugins.immutable.engine.api.DeployRequest;
 import io.jenkins.plugins.immutable.engine.api.EngineEvent;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
-import io.jenkins.plugins.immutable.engine.api.EventHandler;
-import io.jenkins.plugins.immutable.engine.api.HaproxyAddress;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.router.AdminState;
 import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
-import io.jenkins.plugins.immutable.engine.router.HaproxyRuntime;
 import io.jenkins.plugins.immutable.engine.router.RouterState;
-import io.jenkins.plugins.immutable.engine.router.ServerSlots;
 import io.jenkins.plugins.immutable.engine.testing.FrontendLoad;
 import io.jenkins.plugins.immutable.engine.testing.SampleApp;
 import io.jenkins.plugins.immutable.engine.testing.SwarmFixture;
@@ -77,7 +73,7 @@ class SwarmCanaryIT {
                 if (e instanceof EngineEvent.CanaryStep step && !step.verdict().equals("inconclusive")) {
                     marks.add(new int[] {step.share(), load.count("v1"), load.count("v2")});
                     if (step.verdict().equals("begun")) {
-                        weightsSeen.add(step.share() + ":" + call(() -> router().weights().toString()));
+                        weightsSeen.add(step.share() + ":" + call(() -> env.router().weights().toString()));
                     }
                 }
             });
@@ -105,7 +101,7 @@ class SwarmCanaryIT {
             assertThat(measured).as("share measured by clients at step " + begun[0] + "% (" + v2Answers + " of "
                     + (v1Answers + v2Answers) + ")").isBetween(begun[0] - 5.0, begun[0] + 5.0);
         }
-        HaproxyRouter router = router();
+        HaproxyRouter router = env.router();
         assertThat(router.split()).as("every weight back to the engine's after the switch").isFalse();
         RouterState state = router.state();
         assertThat(state.routes(Colour.GREEN)).as(state.describe()).hasSize(REPLICAS);
@@ -119,7 +115,7 @@ class SwarmCanaryIT {
         ImageRef v1 = env.release("v1");
         ImageRef bad = releaseThatFailsRequests("v2");
         env.deploy(v1);
-        RouterState stableBefore = router().state();
+        RouterState stableBefore = env.router().state();
         ReleaseException e;
         int answersDuring;
         try (FrontendLoad load = FrontendLoad.start(env.frontend(), 4)) {
@@ -142,7 +138,7 @@ class SwarmCanaryIT {
         assertThat(steps).extracting(EngineEvent.CanaryStep::share).doesNotContain(50);
         assertThat(steps).extracting(EngineEvent.CanaryStep::verdict).contains("failure", "aborted");
         assertThat(env.services()).containsExactly(env.service("blue"));
-        HaproxyRouter router = router();
+        HaproxyRouter router = env.router();
         RouterState after = router.state();
         assertThat(after.live()).containsExactly(Colour.BLUE);
         assertThat(after.routes(Colour.BLUE)).as("stable untouched").isEqualTo(stableBefore.routes(Colour.BLUE)).hasSize(REPLICAS);
@@ -182,8 +178,8 @@ class SwarmCanaryIT {
             assertThat(load.failures.get()).as("failed requests: " + load.answers).isZero();
         }
         assertThat(env.services()).containsExactly(env.service("blue"));
-        assertThat(router().split()).isFalse();
-        assertThat(router().state().live()).containsExactly(Colour.BLUE);
+        assertThat(env.router().split()).isFalse();
+        assertThat(env.router().state().live()).containsExactly(Colour.BLUE);
     }
 
     @Test
@@ -205,7 +201,7 @@ class SwarmCanaryIT {
         }
         process.destroyForcibly();
         assertThat(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        HaproxyRouter router = router();
+        HaproxyRouter router = env.router();
         assertThat(router.canarySplit()).as("killed with the split on the router: " + router.weights()).isTrue();
         assertThat(router.weights()).containsEntry(Colour.BLUE, 90).containsEntry(Colour.GREEN, 10);
 
@@ -234,10 +230,6 @@ class SwarmCanaryIT {
         return env.engine().engine().build(env.engine().request(env.engine().repository("hello"), context).build()).release().ref();
     }
 
-    private HaproxyRouter router() {
-        return new HaproxyRouter(new HaproxyRuntime(HaproxyAddress.unix(env.haproxy().socket())), "app", EventHandler.NONE,
-                new ServerSlots(REPLICAS));
-    }
 
     @FunctionalInterface
     private interface Call<T> {

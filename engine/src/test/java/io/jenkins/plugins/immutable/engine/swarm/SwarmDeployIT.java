@@ -10,9 +10,7 @@ import io.jenkins.plugins.immutable.engine.api.ImageRef;
 import io.jenkins.plugins.immutable.engine.api.RollbackRequest;
 import io.jenkins.plugins.immutable.engine.platform.TargetLabels;
 import io.jenkins.plugins.immutable.engine.router.AdminState;
-import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
 import io.jenkins.plugins.immutable.engine.router.RouterState;
-import io.jenkins.plugins.immutable.engine.router.ServerSlots;
 import io.jenkins.plugins.immutable.engine.testing.FrontendLoad;
 import io.jenkins.plugins.immutable.engine.testing.SwarmFixture;
 import java.nio.file.Path;
@@ -52,13 +50,13 @@ class SwarmDeployIT {
         EnvironmentView first = env.deploy(v1);
         assertThat(first.active().colour()).isEqualTo(Colour.BLUE);
         assertThat(env.services()).containsExactly(env.service("blue"));
-        RouterState router = router().state();
+        RouterState router = env.router().state();
         assertThat(router.routes(Colour.BLUE)).as(router.describe()).hasSize(3);
         // Spread over the nodes: a replica on each, reached at its node's address.
         assertThat(router.routes(Colour.BLUE)).extracting(io.jenkins.plugins.immutable.engine.api.Endpoint::address)
                 .containsExactlyInAnyOrderElementsOf(env.swarm().nodeAddresses());
         assertThat(router.members(Colour.GREEN)).allMatch(s -> s.admin() == AdminState.MAINT);
-        try (DockerClient docker = SwarmFixture.client(env.swarm().dockerHost())) {
+        try (DockerClient docker = env.swarm().managerClient()) {
             Service blue = docker.inspectServiceCmd(env.service("blue")).exec();
             assertThat(blue.getSpec().getLabels()).containsEntry(TargetLabels.ENVIRONMENT, SwarmFixture.ENVIRONMENT)
                     .containsEntry(TargetLabels.COLOUR, "blue").containsKey(TargetLabels.SETTINGS);
@@ -76,7 +74,7 @@ class SwarmDeployIT {
         assertThat(second.active().colour()).isEqualTo(Colour.GREEN);
         assertThat(second.previous().colour()).isEqualTo(Colour.BLUE);
         assertThat(env.services()).containsExactly(env.service("blue"), env.service("green"));
-        router = router().state();
+        router = env.router().state();
         assertThat(router.routes(Colour.GREEN)).as(router.describe()).hasSize(3);
         assertThat(router.routes(Colour.BLUE)).as(router.describe()).isEmpty();
 
@@ -110,18 +108,18 @@ class SwarmDeployIT {
         assertThat(waiting.preview()).as("a healthy colour waiting for promotion").isNotNull();
         assertThat(waiting.preview().colour()).isEqualTo(Colour.GREEN);
         assertThat(env.services()).containsExactly(env.service("blue"), env.service("green"));
-        RouterState router = router().state();
+        RouterState router = env.router().state();
         assertThat(router.routes(Colour.GREEN)).as(router.describe()).isEmpty();
         assertThat(router.routes(Colour.BLUE)).as(router.describe()).hasSize(3);
-        assertThat(pages(9)).containsOnly("v1");
+        assertThat(env.pages(9)).containsOnly("v1");
 
         EnvironmentView promoted = env.engine().engine().promote(SwarmFixture.ENVIRONMENT);
 
         assertThat(promoted.active().colour()).isEqualTo(Colour.GREEN);
-        router = router().state();
+        router = env.router().state();
         assertThat(router.routes(Colour.GREEN)).as(router.describe()).hasSize(3);
         assertThat(router.routes(Colour.BLUE)).as(router.describe()).isEmpty();
-        assertThat(pages(9)).containsOnly("v2");
+        assertThat(env.pages(9)).containsOnly("v2");
 
         // The next release waits in the idle colour (blue, v1's warm service is replaced by v3's); abort removes it.
         EnvironmentView next = env.engine().engine().deploy(env.deployRequest(v3).build());
@@ -131,26 +129,10 @@ class SwarmDeployIT {
         assertThat(aborted.active().colour()).isEqualTo(Colour.GREEN);
         assertThat(aborted.preview()).isNull();
         assertThat(env.services()).containsExactly(env.service("green"));
-        router = router().state();
+        router = env.router().state();
         assertThat(router.routes(Colour.GREEN)).as(router.describe()).hasSize(3);
-        assertThat(pages(9)).containsOnly("v2");
+        assertThat(env.pages(9)).containsOnly("v2");
     }
 
-    private java.util.List<String> pages(int count) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
-        java.util.List<String> pages = new java.util.ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(env.frontend())
-                    .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-            pages.add(page.body().strip());
-        }
-        return pages;
-    }
 
-    private HaproxyRouter router() {
-        return new HaproxyRouter(new io.jenkins.plugins.immutable.engine.router.HaproxyRuntime(
-                io.jenkins.plugins.immutable.engine.api.HaproxyAddress.unix(env.haproxy().socket())), "app",
-                io.jenkins.plugins.immutable.engine.api.EventHandler.NONE, new ServerSlots(3));
-    }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.immutable.engine.swarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.immutable.engine.api.Colour;
 import io.jenkins.plugins.immutable.engine.api.DriftFinding;
@@ -9,13 +8,8 @@ import io.jenkins.plugins.immutable.engine.api.DriftReport;
 import io.jenkins.plugins.immutable.engine.api.Endpoint;
 import io.jenkins.plugins.immutable.engine.api.EngineEvent;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
-import io.jenkins.plugins.immutable.engine.api.EventHandler;
-import io.jenkins.plugins.immutable.engine.api.HaproxyAddress;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
-import io.jenkins.plugins.immutable.engine.router.HaproxyRouter;
-import io.jenkins.plugins.immutable.engine.router.HaproxyRuntime;
-import io.jenkins.plugins.immutable.engine.router.ServerSlots;
 import io.jenkins.plugins.immutable.engine.testing.FrontendLoad;
 import io.jenkins.plugins.immutable.engine.testing.SwarmFixture;
 import java.nio.file.Path;
@@ -61,7 +55,7 @@ class SwarmNodeLossIT {
         ImageRef v1 = env.release("v1");
         ImageRef v2 = env.release("v2");
         env.deploy(v1);
-        Set<Endpoint> live = router().state().routes(Colour.BLUE);
+        Set<Endpoint> live = env.router().state().routes(Colour.BLUE);
         AtomicBoolean once = new AtomicBoolean();
         java.util.concurrent.atomic.AtomicReference<Throwable> hookFailure = new java.util.concurrent.atomic.AtomicReference<>();
         // The engine calls its handlers on its own thread: the gate waits while node 2 goes down.
@@ -92,8 +86,8 @@ class SwarmNodeLossIT {
         });
         assertThat(once).isTrue();
         assertThat(env.services()).containsExactly(env.service("blue"));
-        assertThat(router().state().live()).containsExactly(Colour.BLUE);
-        assertThat(router().state().routes(Colour.BLUE)).isEqualTo(live);
+        assertThat(env.router().state().live()).containsExactly(Colour.BLUE);
+        assertThat(env.router().state().routes(Colour.BLUE)).isEqualTo(live);
     }
 
     @Test
@@ -112,7 +106,7 @@ class SwarmNodeLossIT {
 
         EnvironmentView restored = env.deploy(v2);
         assertThat(restored.active().colour()).isEqualTo(Colour.GREEN);
-        Set<Endpoint> routes = router().state().routes(Colour.GREEN);
+        Set<Endpoint> routes = env.router().state().routes(Colour.GREEN);
         assertThat(routes).hasSize(3).noneMatch(e -> e.address().equals(env.swarm().nodeAddress(3)));
         try (FrontendLoad load = FrontendLoad.start(env.frontend(), 3)) {
             load.awaitMore("v2", 60);
@@ -169,8 +163,4 @@ class SwarmNodeLossIT {
         }
     }
 
-    private HaproxyRouter router() {
-        return new HaproxyRouter(new HaproxyRuntime(HaproxyAddress.unix(env.haproxy().socket())), "app", EventHandler.NONE,
-                new ServerSlots(3));
-    }
 }

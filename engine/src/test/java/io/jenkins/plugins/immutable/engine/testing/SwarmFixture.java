@@ -1,9 +1,6 @@
 package io.jenkins.plugins.immutable.engine.testing;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.jenkins.plugins.immutable.engine.api.DeployRequest;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
@@ -130,9 +127,27 @@ public final class SwarmFixture implements AutoCloseable {
         }
     }
 
-    /** A docker-java client to the manager, for tests that look at what the engine made. */
-    public static DockerClient client(String host) {
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
-        return DockerClientImpl.getInstance(config, new ApacheDockerHttpClient.Builder().dockerHost(URI.create(host)).build());
+    /** The fixture's HAProxy backend as the engine reads it: a server slot per replica per colour. */
+    public io.jenkins.plugins.immutable.engine.router.HaproxyRouter router() {
+        return new io.jenkins.plugins.immutable.engine.router.HaproxyRouter(
+                new io.jenkins.plugins.immutable.engine.router.HaproxyRuntime(
+                        io.jenkins.plugins.immutable.engine.api.HaproxyAddress.unix(haproxy.socket())),
+                "app", io.jenkins.plugins.immutable.engine.api.EventHandler.NONE,
+                new io.jenkins.plugins.immutable.engine.router.ServerSlots(replicas));
+    }
+
+    /** {@code count} pages through HAProxy, one after another, each asserted to be a 200; their bodies, stripped. */
+    public List<String> pages(int count) throws IOException, InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
+        List<String> pages = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(frontend())
+                    .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200) {
+                throw new AssertionError("HAProxy answered " + page.statusCode() + ": " + page.body());
+            }
+            pages.add(page.body().strip());
+        }
+        return pages;
     }
 }
