@@ -5,12 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code immutable}: holds the commands and the context they run in. */
+/** {@code immutable}: holds the commands (registered by {@link Cli}) and the context they run in. */
 @Command(name = "immutable", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Build an image once, record its digest and SLSA provenance, deploy it by digest blue/green "
                 + "behind HAProxy, and roll back by putting an earlier digest back.", ""},
-        subcommands = {BuildCommand.class, DeployCommand.class, PromoteCommand.class, AbortCommand.class,
-                RollbackCommand.class, StatusCommand.class, DriftCommand.class, RouterConfigCommand.class, ReleasesCommand.class, VerifyCommand.class, KeygenCommand.class, DemoCommand.class},
         footer = {"", "Exit codes: 0 done; 2 bad input; 3 a component unreachable; 4 the operation failed safely "
                 + "(traffic did not move).", "Try it: bin/immutable demo"})
 public final class ImmutableCommand implements Callable<Integer> {

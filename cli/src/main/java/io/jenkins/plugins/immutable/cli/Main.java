@@ -7,6 +7,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.run(CliContext.system(), args));
+        // a process of its own: the SQLite driver's library can come from the cache instead of the jar (only here, not
+        // for in-process callers of Cli, whose JVM may already have chosen one)
+        SqliteNativeCache.use(System.getenv());
+        int code = Cli.run(CliContext.system(), args);
+        if (Boolean.getBoolean("immutable.cds.preload")) {
+            ClassPreload.run();
+        }
+        System.exit(code);
     }
 }

@@ -18,10 +18,6 @@ import io.jenkins.plugins.immutable.engine.inputs.ContextTar;
 import io.jenkins.plugins.immutable.engine.provenance.BaseImages;
 import io.jenkins.plugins.immutable.engine.provenance.ProvenanceStatement.ResolvedBase;
 import io.jenkins.plugins.immutable.engine.registry.RegistryClient;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,24 +46,13 @@ final class ImageBuilder {
             throws ReleaseException {
         ImageName tagged = new ImageName(request.image().repository(),
                 request.image().tag() != null ? request.image().tag() : "in-" + inputDigest.shortHex(12));
-        Path tar = null;
-        try {
-            tar = Files.createTempFile("immutable-context-", ".tar");
-            String dockerfileInTar;
-            try (OutputStream out = Files.newOutputStream(tar)) {
-                dockerfileInTar = ContextTar.write(context, request.dockerfile(), out);
-            }
-            events.on(new StageStarted("build", tagged + " on " + docker.host()));
-            Map<String, String> daemonArgs = new TreeMap<>(request.buildArgs());
-            daemonArgs.putAll(request.secretBuildArgs());
-            docker.build(new BuildSpec(tar, dockerfileInTar, daemonArgs, labels(request, inputDigest), request.target(),
-                    tagged.toString(), request.rebuild()), line -> events.on(new LogLine(line)));
-        } catch (IOException e) {
-            throw new ReleaseException(Kind.FAILED_SAFELY, "Tried to pack the build context " + request.context()
-                    + " but failed (" + e.getMessage() + "). Check the folder is readable and the disk has room.", e);
-        } finally {
-            deleteQuietly(tar);
-        }
+        events.on(new StageStarted("build", tagged + " on " + docker.host()));
+        Map<String, String> daemonArgs = new TreeMap<>(request.buildArgs());
+        daemonArgs.putAll(request.secretBuildArgs());
+        String dockerfileInTar = ContextTar.dockerfileName(context);
+        docker.build(new BuildSpec(out -> ContextTar.write(context, request.dockerfile(), out), dockerfileInTar, daemonArgs,
+                labels(request, inputDigest), request.target(), tagged.toString(), request.rebuild()),
+                line -> events.on(new LogLine(line)));
         events.on(new StageStarted("push", tagged + " to " + tagged.registry()));
         Digest pushed = docker.push(tagged, credentials, line -> events.on(new LogLine(line)));
         ImageRef ref = ImageRef.of(tagged, pushed);
@@ -111,16 +96,5 @@ final class ImageBuilder {
             labels.putIfAbsent("org.opencontainers.image.revision", request.sourceRevision());
         }
         return labels;
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A temporary tar left behind costs disk, not correctness.
-        }
     }
 }

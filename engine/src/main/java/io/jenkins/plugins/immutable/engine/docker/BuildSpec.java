@@ -1,13 +1,12 @@
 package io.jenkins.plugins.immutable.engine.docker;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A build for the daemon: the context as a tar file already filtered by {@code .dockerignore}, and the Dockerfile's
- * path inside it. {@code noCache} makes every step run again (a requested rebuild).
+ * A build for the daemon: the context, written as a tar already filtered by {@code .dockerignore} while the daemon
+ * reads it, and the Dockerfile's path inside it. {@code noCache} makes every step run again (a requested rebuild).
  */
-public record BuildSpec(Path contextTar, String dockerfilePath, Map<String, String> buildArgs, Map<String, String> labels,
+public record BuildSpec(ContextSource context, String dockerfilePath, Map<String, String> buildArgs, Map<String, String> labels,
         String target, String tag, boolean noCache) {
 
     public BuildSpec {
@@ -18,7 +17,7 @@ public record BuildSpec(Path contextTar, String dockerfilePath, Map<String, Stri
     /** Names the build arguments without their values: some are secrets, and a record's {@code toString} shows all. */
     @Override
     public String toString() {
-        return "BuildSpec[contextTar=" + contextTar + ", dockerfilePath=" + dockerfilePath + ", buildArgs="
+        return "BuildSpec[dockerfilePath=" + dockerfilePath + ", buildArgs="
                 + new java.util.TreeSet<>(buildArgs.keySet()) + " (values hidden), labels=" + labels + ", target=" + target
                 + ", tag=" + tag + ", noCache=" + noCache + "]";
     }

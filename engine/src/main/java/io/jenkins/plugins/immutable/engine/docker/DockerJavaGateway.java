@@ -24,7 +24,6 @@ import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,9 +68,10 @@ public final class DockerJavaGateway implements DockerGateway {
             builder.withDockerCertPath(certPath.toString());
         }
         DefaultDockerClientConfig config = builder.build();
+        boolean unixSocket = resolved.startsWith("unix://");
         ApacheDockerHttpClient transport = new ApacheDockerHttpClient.Builder()
                 .dockerHost(URI.create(resolved))
-                .sslConfig(config.getSSLConfig())
+                .sslConfig(unixSocket && config.getSSLConfig() == null ? UnixSocketSsl.INSTANCE : config.getSSLConfig())
                 .connectionTimeout(Duration.ofSeconds(5))
                 .build();
         return new DockerJavaGateway(resolved, DockerClientImpl.getInstance(config, transport), new DockerApiSwarm(resolved, transport));
@@ -91,9 +91,9 @@ public final class DockerJavaGateway implements DockerGateway {
     @Override
     public String build(BuildSpec spec, Consumer<String> log) throws ReleaseException {
         BuildOutput output = new BuildOutput(log);
-        try (InputStream tar = Files.newInputStream(spec.contextTar())) {
+        try (StreamedContext tar = StreamedContext.start(spec.context())) {
             BuildImageCmd command = client.buildImageCmd()
-                    .withTarInputStream(tar)
+                    .withTarInputStream(tar.input())
                     .withDockerfilePath(spec.dockerfilePath())
                     .withTags(Set.of(spec.tag()))
                     .withRemove(true)
@@ -105,17 +105,21 @@ public final class DockerJavaGateway implements DockerGateway {
             if (spec.target() != null) {
                 command.withTarget(spec.target());
             }
-            command.exec(output).awaitCompletion();
+            try {
+                command.exec(output).awaitCompletion();
+            } catch (RuntimeException e) {
+                tar.rethrowFailure(); // the context's own failure is the reason, not the aborted request
+                if (output.error() == null) {
+                    throw DockerFailures.translate(host, "build " + spec.tag(), e);
+                }
+            }
+            tar.rethrowFailure();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReleaseException(Kind.FAILED_SAFELY, "Interrupted while building " + spec.tag(), e);
         } catch (IOException e) {
-            throw new ReleaseException(Kind.FAILED_SAFELY, "Tried to read the build context " + spec.contextTar()
+            throw new ReleaseException(Kind.FAILED_SAFELY, "Tried to send the build context of " + spec.tag() + " to " + host
                     + " but failed: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (output.error() == null) {
-                throw DockerFailures.translate(host, "build " + spec.tag(), e);
-            }
         }
         if (output.error() != null || output.imageId() == null) {
             String step = output.currentStep() == null ? "the build" : "'" + output.currentStep() + "'";

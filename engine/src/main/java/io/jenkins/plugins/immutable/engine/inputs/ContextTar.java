@@ -91,6 +91,15 @@ public final class ContextTar {
         return dockerfileName;
     }
 
+    /**
+     * The Dockerfile's path inside the tar {@link #write} writes, known before writing it: the daemon's build call
+     * names it before the tar's first byte is sent.
+     */
+    public static String dockerfileName(BuildContext context) throws InvalidInputException {
+        return context.dockerfileInContext() ? context.dockerfilePath().orElseThrow()
+                : outsideDockerfileName(context, readDockerfile(context.dockerfile()));
+    }
+
     /** {@code .dockerfile.} and 20 hex digits of the Dockerfile's hash, re-hashed while a context path uses it. */
     static String outsideDockerfileName(BuildContext context, byte[] dockerfileContent) {
         String name = DOCKERFILE_PREFIX + hex20(dockerfileContent);

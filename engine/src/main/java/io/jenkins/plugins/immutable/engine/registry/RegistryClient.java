@@ -12,9 +12,6 @@ import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -35,22 +32,10 @@ public final class RegistryClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Duration timeout;
-    private HttpClient http;
+    private final RegistryHttp http;
 
     public RegistryClient(Duration timeout) {
-        this.timeout = timeout;
-    }
-
-    /**
-     * Made on first use: a JDK HttpClient starts a selector thread that delays the JVM's exit by ~300 ms, which every
-     * command that never asks a registry (releases, status) would otherwise pay.
-     */
-    private synchronized HttpClient http() {
-        if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
-        }
-        return http;
+        this.http = new RegistryHttp(timeout);
     }
 
     /** Whether the registry still serves the manifest {@code ref} names ({@code HEAD /v2/<name>/manifests/<digest>}). */
@@ -62,14 +47,14 @@ public final class RegistryClient {
     public Optional<Digest> manifestDigest(String registry, String path, String reference, RegistryCredentials credentials)
             throws ReleaseException {
         URI uri = RegistryAddress.base(registry).resolve("/v2/" + path + "/manifests/" + reference);
-        HttpResponse<Void> response = head(registry, uri, null);
-        if (response.statusCode() == 401) {
-            String header = response.headers().firstValue("WWW-Authenticate").orElse("Basic");
+        RegistryHttp.Reply response = head(registry, uri, null);
+        if (response.status() == 401) {
+            String header = response.header("WWW-Authenticate").orElse("Basic");
             response = head(registry, uri, authorization(registry, path, Challenge.parse(header), credentials));
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status == 200) {
-            return Optional.of(response.headers().firstValue("Docker-Content-Digest").map(Digest::parse)
+            return Optional.of(response.header("Docker-Content-Digest").map(Digest::parse)
                     .orElseGet(() -> reference.startsWith("sha256:") ? Digest.parse(reference) : null));
         }
         if (status == 404) {
@@ -82,20 +67,8 @@ public final class RegistryClient {
                 + registry + " but it answered HTTP " + status + ". Check the registry's health and try again.");
     }
 
-    private HttpResponse<Void> head(String registry, URI uri, String authorization) throws ReleaseException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", ACCEPT)
-                .method("HEAD", HttpRequest.BodyPublishers.noBody());
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        try {
-            return http().send(request.build(), HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            throw unreachable(registry, uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReleaseException(Kind.FAILED_SAFELY, "Interrupted while asking the registry " + registry, e);
-        }
+    private RegistryHttp.Reply head(String registry, URI uri, String authorization) throws ReleaseException {
+        return send(registry, request("HEAD", uri, authorization).header("Accept", ACCEPT));
     }
 
     private String authorization(String registry, String path, Challenge challenge, RegistryCredentials credentials)
@@ -121,27 +94,28 @@ public final class RegistryClient {
             tokenUri.append("service=").append(URLEncoder.encode(challenge.params().get("service"), StandardCharsets.UTF_8)).append('&');
         }
         tokenUri.append("scope=").append(URLEncoder.encode("repository:" + path + ":" + actions, StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenUri.toString())).timeout(timeout).GET();
-        if (credentials != null) {
-            request.header("Authorization", basic(credentials));
-        }
+        RegistryHttp.Request request = request("GET", URI.create(tokenUri.toString()),
+                credentials == null ? null : basic(credentials));
+        RegistryHttp.Reply response;
         try {
-            HttpResponse<String> response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw refused(registry, path, credentials, response.statusCode());
-            }
-            JsonNode body = JSON.readTree(response.body());
-            String token = body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText(null);
-            if (token == null) {
-                throw refused(registry, path, credentials, response.statusCode());
-            }
-            return "Bearer " + token;
+            response = http.send(request);
         } catch (IOException e) {
             throw unreachable(registry, URI.create(realm), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReleaseException(Kind.FAILED_SAFELY, "Interrupted while authenticating to " + registry, e);
         }
+        if (response.status() != 200) {
+            throw refused(registry, path, credentials, response.status());
+        }
+        String token;
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            token = body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText(null);
+        } catch (IOException e) {
+            token = null; // not JSON: no token in it
+        }
+        if (token == null) {
+            throw refused(registry, path, credentials, response.status());
+        }
+        return "Bearer " + token;
     }
 
     private static String basic(RegistryCredentials credentials) {
@@ -174,14 +148,14 @@ public final class RegistryClient {
     public Optional<Manifest> manifest(String registry, String path, String reference, RegistryCredentials credentials)
             throws ReleaseException {
         URI uri = RegistryAddress.base(registry).resolve("/v2/" + path + "/manifests/" + reference);
-        HttpResponse<byte[]> response = exchange(registry, path, "pull", credentials,
-                auth -> request(uri, auth).header("Accept", ACCEPT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() == 404) {
+        RegistryHttp.Reply response = exchange(registry, path, "pull", credentials,
+                auth -> request("GET", uri, auth).header("Accept", ACCEPT));
+        if (response.status() == 404) {
             return Optional.empty();
         }
         expect(response, 200, registry, "read the manifest " + path + ":" + reference);
-        String type = response.headers().firstValue("Content-Type").orElse("");
-        Digest digest = response.headers().firstValue("Docker-Content-Digest").map(Digest::parse)
+        String type = response.header("Content-Type").orElse("");
+        Digest digest = response.header("Docker-Content-Digest").map(Digest::parse)
                 .orElseGet(() -> digestOf(response.body()));
         return Optional.of(new Manifest(response.body(), type, digest));
     }
@@ -189,8 +163,7 @@ public final class RegistryClient {
     /** A blob's bytes ({@code GET /v2/<name>/blobs/<digest>}), checked against its digest. */
     public byte[] blob(String registry, String path, Digest digest, RegistryCredentials credentials) throws ReleaseException {
         URI uri = RegistryAddress.base(registry).resolve("/v2/" + path + "/blobs/" + digest.value());
-        HttpResponse<byte[]> response = exchange(registry, path, "pull", credentials, auth -> request(uri, auth).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        RegistryHttp.Reply response = exchange(registry, path, "pull", credentials, auth -> request("GET", uri, auth));
         expect(response, 200, registry, "read the blob " + path + "@" + digest);
         if (!digestOf(response.body()).equals(digest)) {
             throw new ReleaseException(Kind.FAILED_SAFELY, "The registry " + registry + " served a blob of " + path
@@ -207,26 +180,20 @@ public final class RegistryClient {
         Digest digest = digestOf(content);
         URI base = RegistryAddress.base(registry);
         URI existing = base.resolve("/v2/" + path + "/blobs/" + digest.value());
-        HttpResponse<Void> head = exchange(registry, path, "pull,push", credentials,
-                auth -> request(existing, auth).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (head.statusCode() == 200) {
+        RegistryHttp.Reply head = exchange(registry, path, "pull,push", credentials, auth -> request("HEAD", existing, auth));
+        if (head.status() == 200) {
             return digest;
         }
         URI uploads = base.resolve("/v2/" + path + "/blobs/uploads/");
-        HttpResponse<Void> started = exchange(registry, path, "pull,push", credentials,
-                auth -> request(uploads, auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.discarding());
+        RegistryHttp.Reply started = exchange(registry, path, "pull,push", credentials, auth -> request("POST", uploads, auth));
         expect(started, 202, registry, "start a blob upload to " + path);
-        String location = started.headers().firstValue("Location").orElseThrow(() -> new ReleaseException(Kind.FAILED_SAFELY,
+        String location = started.header("Location").orElseThrow(() -> new ReleaseException(Kind.FAILED_SAFELY,
                 "The registry " + registry + " started an upload to " + path + " but named no location for it."));
         URI target = base.resolve(location);
         URI put = URI.create(target + (target.getRawQuery() == null ? "?" : "&") + "digest="
                 + URLEncoder.encode(digest.value(), StandardCharsets.UTF_8));
-        HttpResponse<Void> done = exchange(registry, path, "pull,push", credentials,
-                auth -> request(put, auth).header("Content-Type", "application/octet-stream")
-                        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
-                HttpResponse.BodyHandlers.discarding());
+        RegistryHttp.Reply done = exchange(registry, path, "pull,push", credentials,
+                auth -> request("PUT", put, auth).header("Content-Type", "application/octet-stream").body(content));
         expect(done, 201, registry, "upload the blob " + digest + " to " + path);
         return digest;
     }
@@ -235,9 +202,8 @@ public final class RegistryClient {
     public Digest putManifest(String registry, String path, String reference, byte[] body, String mediaType,
             RegistryCredentials credentials) throws ReleaseException {
         URI uri = RegistryAddress.base(registry).resolve("/v2/" + path + "/manifests/" + reference);
-        HttpResponse<Void> response = exchange(registry, path, "pull,push", credentials,
-                auth -> request(uri, auth).header("Content-Type", mediaType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.discarding());
+        RegistryHttp.Reply response = exchange(registry, path, "pull,push", credentials,
+                auth -> request("PUT", uri, auth).header("Content-Type", mediaType).body(body));
         expect(response, 201, registry, "store the manifest " + path + ":" + reference);
         return digestOf(body);
     }
@@ -249,52 +215,42 @@ public final class RegistryClient {
     public boolean answersReferrers(String registry, String path, Digest digest, RegistryCredentials credentials)
             throws ReleaseException {
         URI uri = RegistryAddress.base(registry).resolve("/v2/" + path + "/referrers/" + digest.value());
-        HttpResponse<Void> response = exchange(registry, path, "pull", credentials,
-                auth -> request(uri, auth).header("Accept", "application/vnd.oci.image.index.v1+json").GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-        return response.statusCode() == 200 && response.headers().firstValue("Content-Type").orElse("")
+        RegistryHttp.Reply response = exchange(registry, path, "pull", credentials,
+                auth -> request("GET", uri, auth).header("Accept", "application/vnd.oci.image.index.v1+json"));
+        return response.status() == 200 && response.header("Content-Type").orElse("")
                 .startsWith("application/vnd.oci.image.index.v1+json");
     }
 
-    private HttpRequest.Builder request(URI uri, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return request;
+    private static RegistryHttp.Request request(String method, URI uri, String authorization) {
+        return RegistryHttp.Request.of(method, uri).header("Authorization", authorization);
     }
 
     /** Sends once without credentials and, when challenged, again with the authorization the challenge asks for. */
-    private <T> HttpResponse<T> exchange(String registry, String path, String actions, RegistryCredentials credentials,
-            java.util.function.Function<String, HttpRequest> request, HttpResponse.BodyHandler<T> handler) throws ReleaseException {
-        HttpResponse<T> response = send(registry, request.apply(null), handler);
-        if (response.statusCode() == 401) {
-            String header = response.headers().firstValue("WWW-Authenticate").orElse("Basic");
-            response = send(registry, request.apply(authorization(registry, path, Challenge.parse(header), credentials, actions)),
-                    handler);
+    private RegistryHttp.Reply exchange(String registry, String path, String actions, RegistryCredentials credentials,
+            java.util.function.Function<String, RegistryHttp.Request> request) throws ReleaseException {
+        RegistryHttp.Reply response = send(registry, request.apply(null));
+        if (response.status() == 401) {
+            String header = response.header("WWW-Authenticate").orElse("Basic");
+            response = send(registry, request.apply(authorization(registry, path, Challenge.parse(header), credentials, actions)));
         }
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw refused(registry, path, credentials, response.statusCode());
+        if (response.status() == 401 || response.status() == 403) {
+            throw refused(registry, path, credentials, response.status());
         }
         return response;
     }
 
-    private <T> HttpResponse<T> send(String registry, HttpRequest request, HttpResponse.BodyHandler<T> handler)
-            throws ReleaseException {
+    private RegistryHttp.Reply send(String registry, RegistryHttp.Request request) throws ReleaseException {
         try {
-            return http().send(request, handler);
+            return http.send(request);
         } catch (IOException e) {
             throw unreachable(registry, request.uri(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReleaseException(Kind.FAILED_SAFELY, "Interrupted while asking the registry " + registry, e);
         }
     }
 
-    private static void expect(HttpResponse<?> response, int status, String registry, String what) throws ReleaseException {
-        if (response.statusCode() != status) {
+    private static void expect(RegistryHttp.Reply response, int status, String registry, String what) throws ReleaseException {
+        if (response.status() != status) {
             throw new ReleaseException(Kind.FAILED_SAFELY, "Tried to " + what + " on the registry " + registry
-                    + " but it answered HTTP " + response.statusCode() + ". Check the registry's health and permissions.");
+                    + " but it answered HTTP " + response.status() + ". Check the registry's health and permissions.");
         }
     }
 
