@@ -52,6 +52,38 @@ class LauncherIT {
     }
 
     @Test
+    void keepsWhatItLearnsOnceInTheCacheFolder() throws Exception {
+        Path cache = dir.resolve("xdg-cache");
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.put("XDG_CACHE_HOME", cache.toString());
+        Path folder = cache.resolve("immutable-release");
+
+        CliRun.Result first = Subprocess.run(dir, env, TIMEOUT, "releases", "--output", "json");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("the Java version, the releases command's class archive, the SQLite library's folder")
+                    .anyMatch(name -> name.matches("java-[0-9a-f]{16}\\.version"))
+                    .anyMatch(name -> name.matches("cds-[0-9a-f]{16}-releases\\.jsa"))
+                    .anyMatch(name -> name.startsWith("sqlite-"))
+                    .noneMatch(name -> name.contains(".tmp-"));
+        }
+        try (var libraries = Files.walk(folder).filter(f -> f.getFileName().toString().equals("libsqlitejdbc.so"))) {
+            assertThat(libraries).hasSize(1);
+        }
+
+        CliRun.Result second = Subprocess.run(dir, env, TIMEOUT, "releases", "--output", "json");
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).as("the same answer from the archive and the cached library").isEqualTo(first.out());
+        assertThat(second.err()).as("the JVM says nothing of its archive on a command's streams").isEmpty();
+        CliRun.Result version = Subprocess.run(dir, env, TIMEOUT, "--version");
+        assertThat(version.exitCode()).isZero();
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.matches("cds-[0-9a-f]{16}-main\\.jsa"));
+        }
+    }
+
+    @Test
     void badInputExits2InTheShell() throws Exception {
         CliRun.Result result = Subprocess.run(dir, env(), TIMEOUT, "deploy", "--env", "staging", "--ref", "127.0.0.1:5000/hello:latest");
 
