@@ -2,6 +2,10 @@ package io.jenkins.plugins.immutable.cli;
 
 import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
 import io.jenkins.plugins.immutable.engine.api.ReleaseListing;
+import io.jenkins.plugins.immutable.engine.api.ReleaseRowSink;
+import io.jenkins.plugins.immutable.engine.api.StoredRelease;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -32,12 +36,25 @@ final class ReleasesCommand extends EngineCommand {
             return ExitCode.DONE;
         }
         if (output.json()) {
-            // Streamed, newest created first: 100,000 releases are printed without being held at once.
-            output.documentArray(g -> session.engine().eachRelease(listing -> {
-                try {
-                    Json.writeRelease(g, listing);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+            // Streamed, newest created first, each release copied as stored: 100,000 are printed without being
+            // held at once, or read into records.
+            output.documentArray(g -> session.engine().eachReleaseRow(new ReleaseRowSink() {
+                @Override
+                public void stored(StoredRelease release, List<ReleaseListing.Placement> placements) {
+                    try {
+                        Json.writeRelease(g, release, placements);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void bound(ReleaseListing listing) {
+                    try {
+                        Json.writeRelease(g, listing);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
             }));
             return ExitCode.DONE;

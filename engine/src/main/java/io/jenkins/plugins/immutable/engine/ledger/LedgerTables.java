@@ -118,18 +118,22 @@ final class LedgerTables {
     }
 
     private static void eachRelease(Connection c, String sql, RowSink<Release> sink) throws SQLException {
+        rows(c, sql, r -> sink.accept(read(RELEASE, "releases", r.getString(1), r.getBytes(2))));
+    }
+
+    /** Steps through a query's rows without holding them all. */
+    private static void rows(Connection c, String sql, RowSink<ResultSet> sink) throws SQLException {
         // PostgreSQL streams rows only inside a transaction (a cursor), else it reads them all first; SQLite steps through
         // them anyway, and a transaction there would take the write lock (BEGIN IMMEDIATE) for the whole listing.
         boolean cursor = c.getMetaData().getURL().startsWith("jdbc:postgresql:");
         if (cursor) {
             c.setAutoCommit(false);
         }
-        try (PreparedStatement p = c.prepareStatement(sql)) {
+        try (PreparedStatement p = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             p.setFetchSize(1000);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    // The body's UTF-8 bytes as stored: parsed without first being decoded into a String.
-                    sink.accept(read(RELEASE, "releases", r.getString(1), r.getBytes(2)));
+                    sink.accept(r);
                 }
             }
         } finally {
@@ -138,6 +142,22 @@ final class LedgerTables {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /**
+     * Every release, the newest {@code created} first, as stored: each body handed over to be copied when {@link
+     * StoredReleaseBody} can take it, else read into its record (which fails naming the row when it is damaged).
+     */
+    static void eachStoredReleaseNewestFirst(Connection c, Ledger.StoredReleases sink) throws SQLException {
+        StoredReleaseBody stored = new StoredReleaseBody();
+        rows(c, "SELECT id, body FROM releases ORDER BY created_ns DESC, seq DESC", r -> {
+            byte[] body = r.getBytes(2); // the id column is read only for a row that needs naming
+            if (stored.scan(body)) {
+                sink.stored(stored);
+            } else {
+                sink.bound(read(RELEASE, "releases", r.getString(1), body));
+            }
+        });
     }
 
     static Optional<Release> release(Connection c, String id) throws SQLException {
