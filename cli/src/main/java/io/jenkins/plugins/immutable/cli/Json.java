@@ -208,27 +208,19 @@ final class Json {
     }
 
     /**
-     * Writes a JSON array to {@code out} element by element, as {@link #write} would print the whole array: for
-     * lists too long to hold as one tree. The bytes go through a large buffer of their own: {@code out} flushes on
-     * every write (stdout is auto-flushing), and tens of MB in small writes cost as much as producing them.
+     * Writes one element of a listing on its own, pretty-printed as {@link ReleaseArrayWriter} copies it in: at the top
+     * level, Jackson's default pretty printer indents an object as it does inside the top-level array.
      */
-    static void writeArray(java.io.OutputStream out, ArrayWriter elements) throws java.io.IOException,
-            io.jenkins.plugins.immutable.engine.api.ReleaseException {
-        java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
-        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(buffered)) {
-            g.configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    static void writeElement(java.io.OutputStream out, ElementWriter element) throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
-            g.writeStartArray();
-            elements.write(g);
-            g.writeEndArray();
+            element.write(g);
         }
-        buffered.flush();
     }
 
-    /** Writes the elements of a streamed array into the generator, one at a time. */
-    interface ArrayWriter {
-        void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException,
-                io.jenkins.plugins.immutable.engine.api.ReleaseException;
+    /** Writes one JSON value into the generator. */
+    interface ElementWriter {
+        void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException;
     }
 
     static ArrayNode history(List<DeploymentRecord> records) {

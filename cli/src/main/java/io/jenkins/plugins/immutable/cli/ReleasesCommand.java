@@ -2,10 +2,6 @@ package io.jenkins.plugins.immutable.cli;
 
 import io.jenkins.plugins.immutable.engine.api.DeploymentRecord;
 import io.jenkins.plugins.immutable.engine.api.ReleaseListing;
-import io.jenkins.plugins.immutable.engine.api.ReleaseRowSink;
-import io.jenkins.plugins.immutable.engine.api.StoredRelease;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -38,25 +34,7 @@ final class ReleasesCommand extends EngineCommand {
         if (output.json()) {
             // Streamed, newest created first, each release copied as stored: 100,000 are printed without being
             // held at once, or read into records.
-            output.documentArray(g -> session.engine().eachReleaseRow(new ReleaseRowSink() {
-                @Override
-                public void stored(StoredRelease release, List<ReleaseListing.Placement> placements) {
-                    try {
-                        Json.writeRelease(g, release, placements);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-
-                @Override
-                public void bound(ReleaseListing listing) {
-                    try {
-                        Json.writeRelease(g, listing);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }));
+            output.releaseArray(writer -> session.engine().eachReleaseRow(writer));
             return ExitCode.DONE;
         }
         // the engine returns newest first; sorting again keeps the promise whatever its order becomes
