@@ -39,12 +39,103 @@ final class StoredReleaseBody implements StoredRelease {
         return name.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * The places of the body's fields, as stored beside it ({@code releases.fields}): per {@link Field}, in order, four
+     * hex digits of its start in the body and four of its length ({@code ffff}: null); {@code null} when the body
+     * cannot be copied from, or a place does not fit in four digits (a body of 64 KB, which is then scanned).
+     */
+    static String fields(byte[] body) {
+        StoredReleaseBody scanned = new StoredReleaseBody();
+        if (!scanned.scan(body)) {
+            return null;
+        }
+        StringBuilder places = new StringBuilder(HEADER);
+        for (int f = 0; f < FIELDS.length; f++) {
+            int length = scanned.lengths[f];
+            int start = length < 0 ? 0 : scanned.starts[f];
+            if (start >= NO_VALUE || length >= NO_VALUE) {
+                return null;
+            }
+            hex(places, start);
+            hex(places, length < 0 ? NO_VALUE : length);
+        }
+        return places.toString();
+    }
+
+    private static final int NO_VALUE = 0xffff;
+    private static final int HEADER = 8 * FIELDS.length;
+
+    private static void hex(StringBuilder out, int value) {
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            out.append(Character.forDigit((value >> shift) & 0xf, 16));
+        }
+    }
+
+    /**
+     * Takes a row as the listing reads it, {@code fields || body} (just the body when its fields are not stored: a
+     * row written before they were), as this release; false when it is not a body this class can copy from.
+     */
+    boolean take(byte[] row) {
+        int body = bodyStart(row);
+        return body > 0 && placesFrom(row) || scan(row, body);
+    }
+
+    /** The body alone, for the slow way. */
+    static byte[] body(byte[] row) {
+        int body = bodyStart(row);
+        return body == 0 ? row : Arrays.copyOfRange(row, body, row.length);
+    }
+
+    /** Where the body starts in a row read as {@code fields || body}: the places are hex digits, a body starts with '{'. */
+    private static int bodyStart(byte[] row) {
+        return row.length > HEADER && Character.digit(row[0], 16) >= 0 ? HEADER : 0;
+    }
+
+    /** Reads the stored places; false when they do not fit the body (then it is scanned). */
+    private boolean placesFrom(byte[] row) {
+        utf8 = row;
+        int bodyLength = row.length - HEADER;
+        for (int f = 0; f < FIELDS.length; f++) {
+            int start = hex(row, 8 * f);
+            int length = hex(row, 8 * f + 4);
+            if (start < 0 || length < 0) {
+                return false;
+            }
+            if (length == NO_VALUE) {
+                lengths[f] = -1;
+            } else if (start + length > bodyLength) {
+                return false;
+            } else {
+                starts[f] = HEADER + start;
+                lengths[f] = length;
+            }
+        }
+        return true;
+    }
+
+    /** Four hex digits at {@code at}, or -1. */
+    private static int hex(byte[] b, int at) {
+        int value = 0;
+        for (int i = at; i < at + 4; i++) {
+            int digit = Character.digit(b[i], 16);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value << 4 | digit;
+        }
+        return value;
+    }
+
     /** Takes {@code body} as this release; false when it is not a body this class can copy from. */
     boolean scan(byte[] body) {
-        utf8 = body;
+        return scan(body, 0);
+    }
+
+    private boolean scan(byte[] text, int from) {
+        utf8 = text;
         Arrays.fill(lengths, -1);
         try {
-            return scanObject(body) && found(Field.ID) && found(Field.APP) && found(Field.REF) && found(Field.CREATED)
+            return scanObject(text, from) && found(Field.ID) && found(Field.APP) && found(Field.REF) && found(Field.CREATED)
                     && found(Field.BUILDER_ID) && digestFromRef();
         } catch (ArrayIndexOutOfBoundsException truncated) {
             return false; // the text ended inside the object
@@ -55,8 +146,8 @@ final class StoredReleaseBody implements StoredRelease {
         return lengths[field.ordinal()] >= 0;
     }
 
-    private boolean scanObject(byte[] b) {
-        int i = space(b, 0);
+    private boolean scanObject(byte[] b, int from) {
+        int i = space(b, from);
         if (b[i] != '{') {
             return false;
         }
