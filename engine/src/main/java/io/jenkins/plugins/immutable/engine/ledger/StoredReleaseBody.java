@@ -117,7 +117,8 @@ final class StoredReleaseBody implements StoredRelease {
     private static int hex(byte[] b, int at) {
         int value = 0;
         for (int i = at; i < at + 4; i++) {
-            int digit = Character.digit(b[i], 16);
+            int c = b[i];
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; // as hex() writes them
             if (digit < 0) {
                 return -1;
             }
