@@ -158,7 +158,8 @@ final class LedgerTables {
             if (stored.take(row)) {
                 sink.stored(stored);
             } else {
-                sink.bound(read(RELEASE, "releases", r.getString(1), StoredReleaseBody.body(row)));
+                String id = r.getString(1);
+                sink.bound(read(RELEASE, "releases", id, text(c, "SELECT body FROM releases WHERE id = ?", id).orElse("")));
             }
         });
     }

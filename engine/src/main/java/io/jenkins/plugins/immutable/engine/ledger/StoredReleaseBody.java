@@ -80,13 +80,10 @@ final class StoredReleaseBody implements StoredRelease {
         return body > 0 && placesFrom(row) || scan(row, body);
     }
 
-    /** The body alone, for the slow way. */
-    static byte[] body(byte[] row) {
-        int body = bodyStart(row);
-        return body == 0 ? row : Arrays.copyOfRange(row, body, row.length);
-    }
-
-    /** Where the body starts in a row read as {@code fields || body}: the places are hex digits, a body starts with '{'. */
+    /**
+     * Where the body starts in a row read as {@code fields || body}: after the places, which are hex digits, when there
+     * are any; a body starts with '{'.
+     */
     private static int bodyStart(byte[] row) {
         return row.length > HEADER && Character.digit(row[0], 16) >= 0 ? HEADER : 0;
     }
@@ -103,8 +100,9 @@ final class StoredReleaseBody implements StoredRelease {
             }
             if (length == NO_VALUE) {
                 lengths[f] = -1;
-            } else if (start + length > bodyLength) {
-                return false;
+            } else if (start < 1 || start + length >= bodyLength || row[HEADER + start - 1] != '"'
+                    || row[HEADER + start + length] != '"') {
+                return false; // places that do not fit this body (each value lies between quotes): scan it instead
             } else {
                 starts[f] = HEADER + start;
                 lengths[f] = length;
