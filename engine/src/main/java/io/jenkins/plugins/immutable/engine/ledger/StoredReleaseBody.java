@@ -159,6 +159,9 @@ final class StoredReleaseBody implements StoredRelease {
                 return false;
             }
             int nameEnd = stringEnd(b, i + 1);
+            if (nameEnd < 0) {
+                return false;
+            }
             int field = field(b, i + 1, nameEnd);
             i = space(b, nameEnd + 1);
             if (b[i] != ':') {
@@ -167,6 +170,9 @@ final class StoredReleaseBody implements StoredRelease {
             i = space(b, i + 1);
             if (b[i] == '"') {
                 int end = stringEnd(b, i + 1);
+                if (end < 0) {
+                    return false;
+                }
                 if (field >= 0) {
                     starts[field] = i + 1;
                     lengths[field] = end - i - 1;
@@ -219,14 +225,19 @@ final class StoredReleaseBody implements StoredRelease {
     }
 
     /**
-     * The index of the quote that closes the string whose text starts at {@code i}. Bytes of multi-byte UTF-8
-     * characters are all 0x80 or more, so a quote or backslash byte is always that character.
+     * The index of the quote that closes the string whose text starts at {@code i}; -1 for a string holding a character
+     * beyond the Basic Multilingual Plane (a 4-byte UTF-8 sequence), which a Jackson generator writing bytes escapes as
+     * a surrogate pair ({@code \\uD83D\\uDE00}) although the stored text has it as it is: such a body cannot be copied.
+     * Bytes of multi-byte UTF-8 characters are all 0x80 or more, so a quote or backslash byte is always that character.
      */
     private static int stringEnd(byte[] b, int i) {
         while (true) {
             byte c = b[i];
             if (c == '"') {
                 return i;
+            }
+            if ((c & 0xf8) == 0xf0) {
+                return -1;
             }
             i += c == '\\' ? 2 : 1;
         }
@@ -242,7 +253,11 @@ final class StoredReleaseBody implements StoredRelease {
         while (true) {
             byte c = b[i];
             if (c == '"') {
-                i = stringEnd(b, i + 1) + 1;
+                int end = stringEnd(b, i + 1);
+                if (end < 0) {
+                    return b.length; // refused: the caller finds no ',' or '}' there
+                }
+                i = end + 1;
             } else if (c == '{' || c == '[') {
                 depth++;
                 i++;

@@ -47,7 +47,7 @@ class StoredReleasesTest {
             releases.add(Samples.release(n));
         }
         Digest d1 = Samples.digest("unicode");
-        releases.add(new Release(Release.idFor(d1), "café-😀", new ImageRef(Samples.REPOSITORY, d1), null,
+        releases.add(new Release(Release.idFor(d1), "café ünï \u007f \u2028 ✓", new ImageRef(Samples.REPOSITORY, d1), null,
                 "https://git.example.com/équipe/shop.git", "rev \"quoted\" \\ back\tslash\nnew line \u0001",
                 Samples.T0.plusSeconds(1000), "cli@hôte"));
         Digest d2 = Samples.digest("nulls");
@@ -56,8 +56,14 @@ class StoredReleasesTest {
         Digest d3 = Samples.digest("same-instant");
         releases.add(new Release(Release.idFor(d3), "tie", new ImageRef(Samples.REPOSITORY, d3), Samples.digest("in"),
                 "https://user@example.com/x.git", "0", Samples.T0.plusSeconds(3), "https://jenkins/job/x/1/"));
+        Digest d4 = Samples.digest("astral");
+        releases.add(new Release(Release.idFor(d4), "emoji", new ImageRef(Samples.REPOSITORY, d4), null, null,
+                "beyond the BMP: \uD83D\uDE00", Samples.T0.plusSeconds(2000), "cli@host"));
         return releases;
     }
+
+    /** The release whose text a byte generator escapes (surrogate pairs) unlike the stored text: read, not copied. */
+    private static final String ASTRAL = Release.idFor(Samples.digest("astral"));
 
     @ParameterizedTest
     @EnumSource(Backends.Kind.class)
@@ -65,8 +71,8 @@ class StoredReleasesTest {
         Ledger ledger = backends.open(backends.fresh(kind, dir));
         ledger.recordReleases(varied());
 
-        assertCopiesMatchRecords(ledger, 8);
-        assertThat(fieldsStored(ledger)).isEqualTo(8);
+        assertCopiesMatchRecords(ledger, 9, List.of(ASTRAL));
+        assertThat(fieldsStored(ledger)).isEqualTo(8); // not the one that cannot be copied
     }
 
     @ParameterizedTest
@@ -84,7 +90,7 @@ class StoredReleasesTest {
         sql(ledger, "UPDATE releases SET fields = NULL, body = '{\"extra\":{\"a\":[1,\"}\",null]},\"n\":-1.5e3,' || substr(body, 2)"
                 + " WHERE id = '" + v.get(5).id() + "'");
 
-        assertCopiesMatchRecords(ledger, 8, List.of(v.get(7).id()));
+        assertCopiesMatchRecords(ledger, 9, List.of(v.get(7).id(), ASTRAL));
     }
 
     @ParameterizedTest
@@ -111,15 +117,11 @@ class StoredReleasesTest {
         ledger.close();
 
         Ledger reopened = backends.open(location);
-        assertCopiesMatchRecords(reopened, 8);
+        assertCopiesMatchRecords(reopened, 9, List.of(ASTRAL));
         assertThat(fieldsStored(reopened)).isZero();
         reopened.recordRelease(Samples.release(42));
         assertThat(fieldsStored(reopened)).isEqualTo(1);
-        assertCopiesMatchRecords(reopened, 9);
-    }
-
-    private void assertCopiesMatchRecords(Ledger ledger, int count) throws Exception {
-        assertCopiesMatchRecords(ledger, count, List.of());
+        assertCopiesMatchRecords(reopened, 10, List.of(ASTRAL));
     }
 
     /** {@code boundIds}: the releases expected to be read into records (their places unusable), not copied. */
