@@ -5,12 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Finds the fields of a stored release body ({@code releases.body}) without reading it into a {@link
- * io.jenkins.plugins.immutable.engine.api.Release}: one pass over the bytes that records where each string value
- * lies. The body was checked when it was written (only a {@code Release}, which validates itself, is ever stored), so
- * the listing need not check it again; what it cannot take as it is (a required field missing, a field that is not
- * text, anything that is not one JSON object) it refuses, and the caller then reads the row the slow way, whose error
- * names the row.
+ * Where the values of a stored release body ({@code releases.body}) lie, so a listing copies them without reading the
+ * body into a {@link io.jenkins.plugins.immutable.engine.api.Release}. The places are found once, when the body is
+ * written, by one pass over its bytes ({@link #fields}), and stored beside it ({@code releases.fields}); a listing reads
+ * {@code fields || body} as one value and takes the places as they are ({@link #take}). A row without them (written
+ * before schema version 2) is scanned the same way as it is listed.
+ *
+ * <p>The body was checked when it was written (only a {@code Release}, which validates itself, is ever stored), so the
+ * listing need not check it again. What cannot be copied as it is (a required field missing, a known field that is not
+ * text, anything that is not one JSON object, a character beyond the Basic Multilingual Plane) is refused, and the
+ * caller reads the row into its record instead, whose error names the row when it is damaged.
  *
  * <p>Reused from row to row: one instance per listing, no allocation per row.
  */
@@ -18,6 +22,10 @@ final class StoredReleaseBody implements StoredRelease {
 
     private static final Field[] FIELDS = Field.values();
     private static final byte[][] NAMES = new byte[FIELDS.length][];
+    /** The stored places: per field, four hex digits of its start in the body and four of its length. */
+    private static final int HEADER = 8 * FIELDS.length;
+    /** A length of {@code ffff}: the field is null. */
+    private static final int NO_VALUE = 0xffff;
 
     static {
         NAMES[Field.ID.ordinal()] = ascii("id");
@@ -62,9 +70,6 @@ final class StoredReleaseBody implements StoredRelease {
         return places.toString();
     }
 
-    private static final int NO_VALUE = 0xffff;
-    private static final int HEADER = 8 * FIELDS.length;
-
     private static void hex(StringBuilder out, int value) {
         for (int shift = 12; shift >= 0; shift -= 4) {
             out.append(Character.forDigit((value >> shift) & 0xf, 16));
@@ -108,7 +113,12 @@ final class StoredReleaseBody implements StoredRelease {
                 lengths[f] = length;
             }
         }
-        return true;
+        return required();
+    }
+
+    private boolean required() {
+        return found(Field.ID) && found(Field.APP) && found(Field.REF) && found(Field.DIGEST) && found(Field.CREATED)
+                && found(Field.BUILDER_ID);
     }
 
     /** Four hex digits at {@code at}, or -1. */
@@ -134,8 +144,7 @@ final class StoredReleaseBody implements StoredRelease {
         utf8 = text;
         Arrays.fill(lengths, -1);
         try {
-            return scanObject(text, from) && found(Field.ID) && found(Field.APP) && found(Field.REF) && found(Field.CREATED)
-                    && found(Field.BUILDER_ID) && digestFromRef();
+            return scanObject(text, from) && found(Field.REF) && digestFromRef() && required();
         } catch (ArrayIndexOutOfBoundsException truncated) {
             return false; // the text ended inside the object
         }
