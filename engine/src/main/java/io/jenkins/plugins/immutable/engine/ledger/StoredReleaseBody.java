@@ -24,6 +24,7 @@ final class StoredReleaseBody implements StoredRelease {
     private static final byte[][] NAMES = new byte[FIELDS.length][];
     /** The stored places: per field, four hex digits of its start in the body and four of its length. */
     private static final int HEADER = 8 * FIELDS.length;
+    private static final int DIGEST = Field.DIGEST.ordinal();
     /** A length of {@code ffff}: the field is null. */
     private static final int NO_VALUE = 0xffff;
 
@@ -105,9 +106,10 @@ final class StoredReleaseBody implements StoredRelease {
             }
             if (length == NO_VALUE) {
                 lengths[f] = -1;
-            } else if (start < 1 || start + length >= bodyLength || row[HEADER + start - 1] != '"'
+            } else if (start < 1 || start + length >= bodyLength || row[HEADER + start - 1] != (f == DIGEST ? '@' : '"')
                     || row[HEADER + start + length] != '"') {
-                return false; // places that do not fit this body (each value lies between quotes): scan it instead
+                // Places that do not fit this body (each value lies between quotes; the digest ends the reference): scan it.
+                return false;
             } else {
                 starts[f] = HEADER + start;
                 lengths[f] = length;
