@@ -123,18 +123,21 @@ final class StoredReleaseBody implements StoredRelease {
                 && found(Field.BUILDER_ID);
     }
 
-    /** Four hex digits at {@code at}, or -1. */
+    /** Four hex digits at {@code at} (lower case, as {@link #hex(StringBuilder, int)} writes them), or -1. */
     private static int hex(byte[] b, int at) {
-        int value = 0;
-        for (int i = at; i < at + 4; i++) {
-            int c = b[i];
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; // as hex() writes them
-            if (digit < 0) {
-                return -1;
-            }
-            value = value << 4 | digit;
+        int value = DIGITS[b[at] & 0xff] << 12 | DIGITS[b[at + 1] & 0xff] << 8 | DIGITS[b[at + 2] & 0xff] << 4
+                | DIGITS[b[at + 3] & 0xff];
+        return value < 0 ? -1 : value; // a non-digit's -1 sets the sign bit whatever its place
+    }
+
+    /** Each byte's hex value, -1 for a byte that is not a digit: read twice per field of 100,000 rows. */
+    private static final int[] DIGITS = new int[256];
+
+    static {
+        Arrays.fill(DIGITS, -1);
+        for (int d = 0; d < 16; d++) {
+            DIGITS[Character.forDigit(d, 16)] = d;
         }
-        return value;
     }
 
     /** Takes {@code body} as this release; false when it is not a body this class can copy from. */
