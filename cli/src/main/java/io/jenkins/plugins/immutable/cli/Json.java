@@ -164,7 +164,8 @@ final class Json {
      * The same element as {@link #writeRelease(com.fasterxml.jackson.core.JsonGenerator, ReleaseListing)}, from the
      * release as stored: each value's escaped UTF-8 bytes go between quotes as they are ({@code writeRawUTF8String}),
      * since the ledger's escaping is this generator's (see {@link StoredRelease}). Nothing is decoded, allocated or
-     * escaped per release. {@code JsonTest} holds the two writers to the same bytes.
+     * escaped per release. For the elements {@link ReleaseArrayWriter} does not lay out itself (a release that runs
+     * somewhere); {@code ReleaseArrayWriterTest} holds the writers to the same bytes.
      */
     static void writeRelease(com.fasterxml.jackson.core.JsonGenerator g, StoredRelease release,
             List<ReleaseListing.Placement> placements) throws java.io.IOException {

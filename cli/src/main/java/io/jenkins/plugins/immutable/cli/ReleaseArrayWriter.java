@@ -23,6 +23,10 @@ import java.util.List;
 final class ReleaseArrayWriter implements ReleaseRowSink {
 
     private static final String NL = System.lineSeparator(); // what Jackson's default indenter writes
+    /** The document's order of fields. */
+    private static final Field[] FIELDS = {Field.ID, Field.APP, Field.REF, Field.DIGEST, Field.INPUT_DIGEST, Field.SOURCE_URI,
+        Field.SOURCE_REVISION, Field.CREATED, Field.BUILDER_ID};
+    /** What goes before each field's value: the end of the one before, the indentation, the name. */
     private static final byte[][] NAMES = new byte[Field.values().length][];
     private static final byte[] NULL = ascii("null");
     private static final byte[] END = ascii("," + NL + "  \"placements\" : [ ]" + NL + "}");
@@ -80,10 +84,6 @@ final class ReleaseArrayWriter implements ReleaseRowSink {
         }
         put(END);
     }
-
-    /** The document's order of fields. */
-    private static final Field[] FIELDS = {Field.ID, Field.APP, Field.REF, Field.DIGEST, Field.INPUT_DIGEST, Field.SOURCE_URI,
-        Field.SOURCE_REVISION, Field.CREATED, Field.BUILDER_ID};
 
     @Override
     public void bound(ReleaseListing listing) {
