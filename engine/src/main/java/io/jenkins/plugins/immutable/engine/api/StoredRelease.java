@@ -6,9 +6,11 @@ package io.jenkins.plugins.immutable.engine.api;
  * nothing per release.
  *
  * <p>The bytes are JSON text written by the engine's JSON mapping, whose escaping is Jackson's default (quotes,
- * backslashes and control characters escaped; any other character as UTF-8), the same as any Jackson generator's:
- * a range copied between quotes is the string a generator would write for the value. The object is reused from one
- * release to the next: read it during the call that hands it over, never later.
+ * backslashes and control characters escaped; any other character as UTF-8), the same as a Jackson generator's: a
+ * range copied between quotes is the string a generator would write for the value. (A byte generator escapes a
+ * character beyond the Basic Multilingual Plane as a surrogate pair; a release holding one is therefore never handed
+ * over this way, but as a record.) The object is reused from one release to the next: read it during the call that
+ * hands it over, never later.
  */
 public interface StoredRelease {
 
