@@ -15,6 +15,7 @@ import io.jenkins.plugins.immutable.engine.api.DriftReport;
 import io.jenkins.plugins.immutable.engine.api.EnvironmentView;
 import io.jenkins.plugins.immutable.engine.api.Release;
 import io.jenkins.plugins.immutable.engine.api.ReleaseListing;
+import io.jenkins.plugins.immutable.engine.api.StoredRelease;
 import io.jenkins.plugins.immutable.engine.api.VerifyResult;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -143,8 +144,61 @@ final class Json {
         g.writeStringField("sourceRevision", release.sourceRevision());
         g.writeStringField("created", instant(release.created()));
         g.writeStringField("builderId", release.builderId());
-        g.writeArrayFieldStart("placements");
-        for (ReleaseListing.Placement placement : listing.placements()) {
+        writePlacements(g, listing.placements());
+        g.writeEndObject();
+    }
+
+    /** The names of a release's fields, encoded once: written 100,000 times by a listing. */
+    private static final com.fasterxml.jackson.core.io.SerializedString ID = new com.fasterxml.jackson.core.io.SerializedString("id"),
+            APP = new com.fasterxml.jackson.core.io.SerializedString("app"),
+            REF = new com.fasterxml.jackson.core.io.SerializedString("ref"),
+            DIGEST = new com.fasterxml.jackson.core.io.SerializedString("digest"),
+            INPUT_DIGEST = new com.fasterxml.jackson.core.io.SerializedString("inputDigest"),
+            SOURCE_URI = new com.fasterxml.jackson.core.io.SerializedString("sourceUri"),
+            SOURCE_REVISION = new com.fasterxml.jackson.core.io.SerializedString("sourceRevision"),
+            CREATED = new com.fasterxml.jackson.core.io.SerializedString("created"),
+            BUILDER_ID = new com.fasterxml.jackson.core.io.SerializedString("builderId"),
+            PLACEMENTS = new com.fasterxml.jackson.core.io.SerializedString("placements");
+
+    /**
+     * The same element as {@link #writeRelease(com.fasterxml.jackson.core.JsonGenerator, ReleaseListing)}, from the
+     * release as stored: each value's escaped UTF-8 bytes go between quotes as they are ({@code writeRawUTF8String}),
+     * since the ledger's escaping is this generator's (see {@link StoredRelease}). Nothing is decoded, allocated or
+     * escaped per release. For the elements {@link ReleaseArrayWriter} does not lay out itself (a release that runs
+     * somewhere); {@code ReleaseArrayWriterTest} holds the writers to the same bytes.
+     */
+    static void writeRelease(com.fasterxml.jackson.core.JsonGenerator g, StoredRelease release,
+            List<ReleaseListing.Placement> placements) throws java.io.IOException {
+        g.writeStartObject();
+        copy(g, ID, release, StoredRelease.Field.ID);
+        copy(g, APP, release, StoredRelease.Field.APP);
+        copy(g, REF, release, StoredRelease.Field.REF);
+        copy(g, DIGEST, release, StoredRelease.Field.DIGEST);
+        copy(g, INPUT_DIGEST, release, StoredRelease.Field.INPUT_DIGEST);
+        copy(g, SOURCE_URI, release, StoredRelease.Field.SOURCE_URI);
+        copy(g, SOURCE_REVISION, release, StoredRelease.Field.SOURCE_REVISION);
+        copy(g, CREATED, release, StoredRelease.Field.CREATED);
+        copy(g, BUILDER_ID, release, StoredRelease.Field.BUILDER_ID);
+        writePlacements(g, placements);
+        g.writeEndObject();
+    }
+
+    private static void copy(com.fasterxml.jackson.core.JsonGenerator g, com.fasterxml.jackson.core.io.SerializedString name,
+            StoredRelease release, StoredRelease.Field field) throws java.io.IOException {
+        g.writeFieldName(name);
+        int length = release.length(field);
+        if (length < 0) {
+            g.writeNull();
+        } else {
+            g.writeRawUTF8String(release.utf8(), release.start(field), length);
+        }
+    }
+
+    private static void writePlacements(com.fasterxml.jackson.core.JsonGenerator g, List<ReleaseListing.Placement> placements)
+            throws java.io.IOException {
+        g.writeFieldName(PLACEMENTS);
+        g.writeStartArray();
+        for (ReleaseListing.Placement placement : placements) {
             g.writeStartObject();
             g.writeStringField("env", placement.environment());
             g.writeStringField("colour", placement.colour().label());
@@ -152,31 +206,22 @@ final class Json {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     /**
-     * Writes a JSON array to {@code out} element by element, as {@link #write} would print the whole array: for
-     * lists too long to hold as one tree. The bytes go through a large buffer of their own: {@code out} flushes on
-     * every write (stdout is auto-flushing), and tens of MB in small writes cost as much as producing them.
+     * Writes one element of a listing on its own, pretty-printed as {@link ReleaseArrayWriter} copies it in: at the top
+     * level, Jackson's default pretty printer indents an object as it does inside the top-level array.
      */
-    static void writeArray(java.io.OutputStream out, ArrayWriter elements) throws java.io.IOException,
-            io.jenkins.plugins.immutable.engine.api.ReleaseException {
-        java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
-        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(buffered)) {
-            g.configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    static void writeElement(java.io.OutputStream out, ElementWriter element) throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
-            g.writeStartArray();
-            elements.write(g);
-            g.writeEndArray();
+            element.write(g);
         }
-        buffered.flush();
     }
 
-    /** Writes the elements of a streamed array into the generator, one at a time. */
-    interface ArrayWriter {
-        void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException,
-                io.jenkins.plugins.immutable.engine.api.ReleaseException;
+    /** Writes one JSON value into the generator. */
+    interface ElementWriter {
+        void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException;
     }
 
     static ArrayNode history(List<DeploymentRecord> records) {

@@ -65,11 +65,17 @@ final class Output {
         out.println(Json.write(node));
     }
 
-    /** The one JSON document of a command, an array written element by element as {@code elements} produces them. */
-    void documentArray(Json.ArrayWriter elements) throws java.io.IOException,
-            io.jenkins.plugins.immutable.engine.api.ReleaseException {
-        Json.writeArray(out, elements);
+    /** The one JSON document of {@code releases}: an array written release by release as {@code rows} hands them over. */
+    void releaseArray(ReleaseRows rows) throws java.io.IOException, io.jenkins.plugins.immutable.engine.api.ReleaseException {
+        ReleaseArrayWriter writer = new ReleaseArrayWriter(out);
+        rows.write(writer);
+        writer.finish();
         out.println();
         out.flush();
+    }
+
+    /** Hands a listing's releases to the writer. */
+    interface ReleaseRows {
+        void write(ReleaseArrayWriter writer) throws io.jenkins.plugins.immutable.engine.api.ReleaseException;
     }
 }

@@ -32,14 +32,9 @@ final class ReleasesCommand extends EngineCommand {
             return ExitCode.DONE;
         }
         if (output.json()) {
-            // Streamed, newest created first: 100,000 releases are printed without being held at once.
-            output.documentArray(g -> session.engine().eachRelease(listing -> {
-                try {
-                    Json.writeRelease(g, listing);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }));
+            // Streamed, newest created first, each release copied as stored: 100,000 are printed without being
+            // held at once, or read into records.
+            output.releaseArray(writer -> session.engine().eachReleaseRow(writer));
             return ExitCode.DONE;
         }
         // the engine returns newest first; sorting again keeps the promise whatever its order becomes

@@ -154,6 +154,11 @@ final class DefaultReleaseEngine implements ReleaseEngine {
     }
 
     @Override
+    public void eachReleaseRow(io.jenkins.plugins.immutable.engine.api.ReleaseRowSink sink) throws ReleaseException {
+        catalog.eachReleaseRow(sink);
+    }
+
+    @Override
     public List<DeploymentRecord> history(String environment) throws ReleaseException {
         return ledger.history(environment);
     }

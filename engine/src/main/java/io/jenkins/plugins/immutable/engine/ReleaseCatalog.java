@@ -6,6 +6,8 @@ import io.jenkins.plugins.immutable.engine.api.Release;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseListing;
 import io.jenkins.plugins.immutable.engine.api.ReleaseListing.Placement;
+import io.jenkins.plugins.immutable.engine.api.ReleaseRowSink;
+import io.jenkins.plugins.immutable.engine.api.StoredRelease;
 import io.jenkins.plugins.immutable.engine.ledger.Ledger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +35,23 @@ final class ReleaseCatalog {
         Map<String, List<Placement>> placements = placements();
         ledger.forEachReleaseNewestFirst(release -> sink.accept(new ReleaseListing(release,
                 placements.getOrDefault(release.id(), List.of()))));
+    }
+
+    /** The same, each release as stored when it can be copied as it is ({@link io.jenkins.plugins.immutable.engine.api.ReleaseEngine#eachReleaseRow}). */
+    void eachReleaseRow(ReleaseRowSink sink) throws ReleaseException {
+        Map<String, List<Placement>> placements = placements();
+        ledger.forEachStoredReleaseNewestFirst(new Ledger.StoredReleases() {
+            @Override
+            public void stored(StoredRelease release) {
+                // Most releases run nowhere: their id is not even made into a String.
+                sink.stored(release, placements.isEmpty() ? List.of() : placements.getOrDefault(release.id(), List.of()));
+            }
+
+            @Override
+            public void bound(Release release) {
+                sink.bound(new ReleaseListing(release, placements.getOrDefault(release.id(), List.of())));
+            }
+        });
     }
 
     /** Where each release runs now: the latest step of each colour of each environment, when it still runs. */

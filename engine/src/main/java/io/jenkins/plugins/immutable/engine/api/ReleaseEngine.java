@@ -59,6 +59,19 @@ public interface ReleaseEngine extends AutoCloseable {
         all.forEach(sink);
     }
 
+    /**
+     * The same as {@link #eachRelease}, in the same order, each release handed over as the ledger stored it when it can
+     * be ({@link StoredRelease}): what {@code releases --output json} copies into its output. The default hands over
+     * records.
+     */
+    default void eachReleaseRow(ReleaseRowSink sink) throws ReleaseException {
+        List<ReleaseListing> all = new java.util.ArrayList<>();
+        eachRelease(all::add);
+        for (ReleaseListing listing : all) {
+            sink.bound(listing);
+        }
+    }
+
     /** An environment's deployment history, newest first. */
     List<DeploymentRecord> history(String environment) throws ReleaseException;
 

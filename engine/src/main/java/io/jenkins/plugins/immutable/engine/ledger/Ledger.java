@@ -6,6 +6,7 @@ import io.jenkins.plugins.immutable.engine.api.Digest;
 import io.jenkins.plugins.immutable.engine.api.Release;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
+import io.jenkins.plugins.immutable.engine.api.StoredRelease;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,6 +195,26 @@ public final class Ledger implements AutoCloseable {
             LedgerTables.eachReleaseNewestFirst(c, sink::accept);
             return null;
         });
+    }
+
+    /**
+     * Every release, the newest {@code created} first, each as stored ({@link StoredRelease}, to be copied) or, when
+     * its body cannot be copied as it is, read into its record: what {@code releases --output json} prints.
+     */
+    public synchronized void forEachStoredReleaseNewestFirst(StoredReleases sink) throws ReleaseException {
+        read("read the releases of", null, c -> {
+            LedgerTables.eachStoredReleaseNewestFirst(c, sink);
+            return null;
+        });
+    }
+
+    /** Receives the releases of {@link #forEachStoredReleaseNewestFirst}, one at a time. */
+    public interface StoredReleases {
+        /** A release as stored; valid during this call only. */
+        void stored(StoredRelease release);
+
+        /** A release whose body is not copied as it is, read into its record. */
+        void bound(Release release);
     }
 
     public synchronized Optional<Release> release(String id) throws ReleaseException {
