@@ -73,7 +73,7 @@ public final class HaproxyProcess implements AutoCloseable {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             int port = freePort();
             Path config = dir.resolve("haproxy.cfg");
-            Files.writeString(config, editConfig.apply(new HaproxyConfig(socket, port, backend).render()));
+            Files.writeString(config, withRequestLog(editConfig.apply(new HaproxyConfig(socket, port, backend).render())));
             Path log = dir.resolve("haproxy.log");
             Process process = new ProcessBuilder(TestServices.get().haproxyBinary().toString(), "-f", config.toString(), "-db")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -89,6 +89,37 @@ public final class HaproxyProcess implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /**
+     * Adds a line per request to haproxy.log (HAProxy's standard error): which server answered, its timers and how the
+     * session ended. Only in tests, to explain a request that failed or stalled under load ({@link #unusualRequests}).
+     */
+    static String withRequestLog(String config) {
+        return config.replaceFirst("(?m)^global\\n", "global\n    log stderr format short local0 info\n")
+                .replaceFirst("(?m)^defaults\\n", "defaults\n    log global\n    option httplog\n");
+    }
+
+    /**
+     * The requests of haproxy.log that did not end as a plain success: a status other than 2xx, a termination state
+     * other than {@code ----} (e.g. {@code sH--}: the server timed out), or a total time of a second or more. Empty
+     * when there were none; for the message of a failed load assertion.
+     */
+    public String unusualRequests() {
+        try {
+            java.util.List<String> unusual = new java.util.ArrayList<>();
+            java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                    " (-?\\d+)/(-?\\d+)/(-?\\d+)/(-?\\d+)/(-?\\d+) (\\d{3}) \\d+ \\S+ \\S+ (\\S{4}) ");
+            for (String l : Files.readAllLines(dir.resolve("haproxy.log"), StandardCharsets.UTF_8)) {
+                java.util.regex.Matcher m = line.matcher(l);
+                if (m.find() && (!m.group(6).startsWith("2") || !m.group(7).equals("----") || Long.parseLong(m.group(5)) >= 1000)) {
+                    unusual.add(l);
+                }
+            }
+            return unusual.isEmpty() ? "" : "\nHAProxy's unusual requests:\n" + String.join("\n", unusual);
+        } catch (IOException | RuntimeException e) {
+            return "\n(haproxy.log unreadable: " + e + ")";
+        }
     }
 
     /**
