@@ -38,6 +38,7 @@ final class ClassPreload {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 String name = entries.nextElement().getName();
+                // module-info and package-info name no class to load
                 if (name.endsWith(".class") && !name.contains("-") && wanted(name)) {
                     try {
                         Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);

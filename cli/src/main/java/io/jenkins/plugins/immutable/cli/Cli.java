@@ -8,11 +8,24 @@ import picocli.CommandLine;
 public final class Cli {
 
     /** Every command by its name, in the order {@code --help} lists them; each class's {@code @Command} has the same name. */
-    static final Map<String, Class<?>> COMMANDS = commands(BuildCommand.class, "build", DeployCommand.class, "deploy",
-            PromoteCommand.class, "promote", AbortCommand.class, "abort", RollbackCommand.class, "rollback",
-            StatusCommand.class, "status", DriftCommand.class, "drift", RouterConfigCommand.class, "router-config",
-            ReleasesCommand.class, "releases", VerifyCommand.class, "verify", KeygenCommand.class, "keygen",
-            DemoCommand.class, "demo");
+    static final Map<String, Class<?>> COMMANDS;
+
+    static {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("build", BuildCommand.class);
+        commands.put("deploy", DeployCommand.class);
+        commands.put("promote", PromoteCommand.class);
+        commands.put("abort", AbortCommand.class);
+        commands.put("rollback", RollbackCommand.class);
+        commands.put("status", StatusCommand.class);
+        commands.put("drift", DriftCommand.class);
+        commands.put("router-config", RouterConfigCommand.class);
+        commands.put("releases", ReleasesCommand.class);
+        commands.put("verify", VerifyCommand.class);
+        commands.put("keygen", KeygenCommand.class);
+        commands.put("demo", DemoCommand.class);
+        COMMANDS = java.util.Collections.unmodifiableMap(commands);
+    }
 
     private Cli() {
     }
@@ -49,13 +62,5 @@ public final class Cli {
                 .setUsageHelpWidth(100)
                 .setParameterExceptionHandler(failures::onUsageError)
                 .setExecutionExceptionHandler(failures::onFailure);
-    }
-
-    private static Map<String, Class<?>> commands(Object... classAndName) {
-        Map<String, Class<?>> commands = new LinkedHashMap<>();
-        for (int i = 0; i < classAndName.length; i += 2) {
-            commands.put((String) classAndName[i + 1], (Class<?>) classAndName[i]);
-        }
-        return java.util.Collections.unmodifiableMap(commands);
     }
 }

@@ -105,15 +105,16 @@ public final class DockerJavaGateway implements DockerGateway {
             if (spec.target() != null) {
                 command.withTarget(spec.target());
             }
+            RuntimeException requestFailed = null;
             try {
                 command.exec(output).awaitCompletion();
             } catch (RuntimeException e) {
-                tar.rethrowFailure(); // the context's own failure is the reason, not the aborted request
-                if (output.error() == null) {
-                    throw DockerFailures.translate(host, "build " + spec.tag(), e);
-                }
+                requestFailed = e;
             }
-            tar.rethrowFailure();
+            tar.rethrowFailure(); // the context's own failure is the reason, not the request it aborted
+            if (requestFailed != null && output.error() == null) {
+                throw DockerFailures.translate(host, "build " + spec.tag(), requestFailed);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReleaseException(Kind.FAILED_SAFELY, "Interrupted while building " + spec.tag(), e);

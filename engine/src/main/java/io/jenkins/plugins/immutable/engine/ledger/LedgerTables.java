@@ -66,44 +66,33 @@ final class LedgerTables {
     }
 
     static void addDeployment(Connection c, DeploymentRecord d) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO deployments (environment, body) VALUES (?, ?)")) {
-            p.setString(1, d.environment());
-            p.setString(2, json(d));
-            p.executeUpdate();
-        }
+        update(c, "INSERT INTO deployments (environment, body) VALUES (?, ?)", d.environment(), json(d));
     }
 
     static void addIntent(Connection c, Intent i) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO intents (environment, intent_id, body) VALUES (?, ?, ?)")) {
-            p.setString(1, i.environment());
-            p.setString(2, i.id());
-            p.setString(3, json(i));
-            p.executeUpdate();
-        }
+        update(c, "INSERT INTO intents (environment, intent_id, body) VALUES (?, ?, ?)", i.environment(), i.id(), json(i));
     }
 
     static void putState(Connection c, String environment, String stateJson) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO environments (name, state) VALUES (?, ?)"
-                + " ON CONFLICT (name) DO UPDATE SET state = excluded.state")) {
-            p.setString(1, environment);
-            p.setString(2, stateJson);
-            p.executeUpdate();
-        }
+        update(c, "INSERT INTO environments (name, state) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET state = excluded.state",
+                environment, stateJson);
     }
 
     static void putProvenance(Connection c, String releaseId, String statement) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO provenance (release_id, statement) VALUES (?, ?)"
-                + " ON CONFLICT (release_id) DO UPDATE SET statement = excluded.statement")) {
-            p.setString(1, releaseId);
-            p.setString(2, statement);
-            p.executeUpdate();
-        }
+        update(c, "INSERT INTO provenance (release_id, statement) VALUES (?, ?)"
+                + " ON CONFLICT (release_id) DO UPDATE SET statement = excluded.statement", releaseId, statement);
     }
 
     static void addImport(Connection c, String source, String summary) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO imports (source, summary) VALUES (?, ?)")) {
-            p.setString(1, source);
-            p.setString(2, summary);
+        update(c, "INSERT INTO imports (source, summary) VALUES (?, ?)", source, summary);
+    }
+
+    /** One statement with text parameters, in order. */
+    private static void update(Connection c, String sql, String... values) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                p.setString(i + 1, values[i]);
+            }
             p.executeUpdate();
         }
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One HTTP exchange with a registry, on the JDK's blocking {@link HttpURLConnection}.
@@ -29,13 +30,14 @@ final class RegistryHttp {
 
     /** What the registry answered: status, headers (looked up case-insensitively), and the body when asked for. */
     record Reply(int status, Map<String, String> headers, byte[] body) {
+        Reply {
+            Map<String, String> anyCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            anyCase.putAll(headers);
+            headers = anyCase;
+        }
+
         Optional<String> header(String name) {
-            for (Map.Entry<String, String> header : headers.entrySet()) {
-                if (header.getKey().equalsIgnoreCase(name)) {
-                    return Optional.ofNullable(header.getValue());
-                }
-            }
-            return Optional.empty();
+            return Optional.ofNullable(headers.get(name));
         }
     }
 
