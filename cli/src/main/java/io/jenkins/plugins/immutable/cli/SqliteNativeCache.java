@@ -69,8 +69,16 @@ final class SqliteNativeCache {
         return home == null || home.isBlank() || home.equals("?") ? null : Path.of(home, ".cache", "immutable-release");
     }
 
-    private static String driverVersion() {
-        return org.sqlite.SQLiteJDBCLoader.getVersion().replaceAll("[^0-9A-Za-z.]", "_");
+    /** The pinned version, with anything but letters, digits and dots made '_' (it names a folder). */
+    static String driverVersion() {
+        StringBuilder name = new StringBuilder(PinnedVersions.SQLITE_JDBC);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                name.setCharAt(i, '_');
+            }
+        }
+        return name.toString();
     }
 
     /** Copies the library this platform needs out of the jar: where the driver itself would look (one {@code uname}). */

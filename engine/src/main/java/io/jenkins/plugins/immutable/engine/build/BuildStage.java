@@ -89,6 +89,7 @@ public final class BuildStage {
 
     private BuildResult run(BuildRequest request) throws ReleaseException {
         Instant startedOn = clock.instant();
+        ledger.openInBackground(); // while the context is scanned and digested: the reuse lookup comes next
         BuildContext context = BuildContext.scan(request.context(), request.dockerfile());
         Digest inputDigest = digest(request, context);
         RegistryCredentials credentials = auth.resolve(request.image().registry(), request.credentials());

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.immutable.engine.docker;
 
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
+import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,8 @@ import java.nio.channels.Pipe;
  */
 final class StreamedContext implements AutoCloseable {
 
+    private static final int WRITE_BUFFER_BYTES = 64 * 1024;
+
     private final Pipe pipe;
     private final Thread writer;
     private volatile Throwable failure;
@@ -38,7 +41,9 @@ final class StreamedContext implements AutoCloseable {
     }
 
     private void write(ContextSource source) {
-        try (OutputStream out = Channels.newOutputStream(pipe.sink())) {
+        // The tar writer writes 512-byte records; straight into the pipe, each was a system call and a wake-up of the
+        // reading thread (80,000 of each for 38 MB). Buffered, the pipe moves 64 KiB at a time.
+        try (OutputStream out = new BufferedOutputStream(Channels.newOutputStream(pipe.sink()), WRITE_BUFFER_BYTES)) {
             source.writeTo(out);
         } catch (Throwable e) {
             failure = e;

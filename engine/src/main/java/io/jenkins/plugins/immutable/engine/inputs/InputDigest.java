@@ -83,16 +83,18 @@ public final class InputDigest {
     public static Digest compute(BuildContext context, byte[] dockerfileContent, SortedMap<String, String> buildArgs,
             String target, SortedMap<String, String> secretBuildArgs) throws InvalidInputException {
         Objects.requireNonNull(dockerfileContent, "dockerfileContent");
+        byte[][] contentHashes = ContentHashes.of(context.entries());
         MessageDigest sha256 = Sha256.newDigest();
         try (DataOutputStream out = new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), sha256))) {
             str(out, secretBuildArgs.isEmpty() ? HEADER : HEADER_V2);
             str(out, "context");
             out.writeLong(context.entries().size());
-            for (ContextEntry entry : context.entries()) {
+            for (int i = 0; i < contentHashes.length; i++) {
+                ContextEntry entry = context.entries().get(i);
                 str(out, entry.path());
                 str(out, entry.kind().name().toLowerCase(java.util.Locale.ROOT));
                 str(out, entry.executable() ? "1" : "0");
-                bytes(out, contentHash(entry));
+                bytes(out, contentHashes[i]);
             }
             str(out, "dockerfile");
             str(out, context.dockerfilePath().orElse(""));
@@ -107,14 +109,6 @@ public final class InputDigest {
             throw new UncheckedIOException("writing to a digest cannot fail", e);
         }
         return Digest.ofSha256(sha256.digest());
-    }
-
-    private static byte[] contentHash(ContextEntry entry) throws InvalidInputException {
-        return switch (entry.kind()) {
-            case FILE -> Sha256.ofFile(entry);
-            case SYMLINK -> Sha256.newDigest().digest(entry.linkTarget().getBytes(StandardCharsets.UTF_8));
-            case DIRECTORY -> new byte[0];
-        };
     }
 
     private static void writeArgs(DataOutputStream out, SortedMap<String, String> buildArgs) throws IOException {

@@ -47,6 +47,11 @@ final class LedgerJson {
     private LedgerJson() {
     }
 
+    /** Builds {@link #MAPPER} now (calling it initialises the class), on a thread that has nothing better to do. */
+    static void warmUp() {
+        // the class initialisation is the work
+    }
+
     private static SimpleModule valuesModule() {
         SimpleModule module = new SimpleModule("immutable-release-values");
         module.addSerializer(Digest.class, ToStringSerializer.instance);
