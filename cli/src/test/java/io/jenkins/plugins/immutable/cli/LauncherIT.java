@@ -84,6 +84,56 @@ class LauncherIT {
     }
 
     @Test
+    void onJava25ItKeepsAnAotCacheAndTheFirstRunPrintsOnlyItsAnswer() throws Exception {
+        Path java25 = newestJdk(25);
+        Path cache = dir.resolve("xdg-cache");
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.put("XDG_CACHE_HOME", cache.toString());
+        env.put("JAVA_HOME", java25.toString());
+        Path folder = cache.resolve("immutable-release");
+
+        CliRun.Result first = Subprocess.run(dir, env, TIMEOUT, "releases", "--output", "json");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).as("the recording run's own line stays off stdout").isEqualTo("[ ]\n");
+        assertThat(first.err()).as("and off stderr").isEmpty();
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .anyMatch(name -> name.matches("aot-[0-9a-f]{16}-releases\\.aot"))
+                    .noneMatch(name -> name.contains(".config-") || name.contains(".tmp-") || name.endsWith(".jsa"));
+        }
+
+        CliRun.Result second = Subprocess.run(dir, env, TIMEOUT, "releases", "--output", "json");
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(second.err()).as("the JVM says nothing of its cache, nor of the SQLite driver's native access").isEmpty();
+    }
+
+    /** The newest JDK of at least {@code major} under /usr/lib/jvm (this machine's kind has Temurin's beside Debian's). */
+    private static Path newestJdk(int major) throws Exception {
+        try (var homes = Files.list(Path.of("/usr/lib/jvm"))) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")) && Files.isRegularFile(home.resolve("release")))
+                    .filter(home -> javaVersion(home) >= major)
+                    .max(java.util.Comparator.comparingInt(LauncherIT::javaVersion))
+                    .orElseThrow(() -> new org.opentest4j.TestAbortedException("no JDK " + major + "+ under /usr/lib/jvm on this"
+                            + " machine: the launcher's AOT cache path is not tested here"));
+        }
+    }
+
+    private static int javaVersion(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    return Integer.parseInt(version.split("[.+-]")[0]);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    @Test
     void badInputExits2InTheShell() throws Exception {
         CliRun.Result result = Subprocess.run(dir, env(), TIMEOUT, "deploy", "--env", "staging", "--ref", "127.0.0.1:5000/hello:latest");
 
