@@ -150,7 +150,7 @@ public final class Ledger implements AutoCloseable {
         opener.start();
     }
 
-    /** What {@link #openInBackground} runs; package-private so that tests can run it on their own thread. */
+    /** What {@link #openInBackground} runs; package-private so that tests can run it on the calling thread. */
     synchronized void openEarly() {
         if (ready || closed) {
             return;
