@@ -8,9 +8,6 @@ import io.jenkins.plugins.immutable.engine.api.DeploymentState;
 import io.jenkins.plugins.immutable.engine.api.Release;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException;
 import io.jenkins.plugins.immutable.engine.api.ReleaseException.Kind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,7 +15,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +26,7 @@ class JournalImportTest {
 
     @Test
     void theFirstOpenImportsEverythingOnceKeepsTheOldFilesAndSaysSo() throws Exception {
-        Path state = copyOfSample();
+        Path state = Samples.journalFolder(dir.resolve("state"));
         byte[] journalBefore = Files.readAllBytes(state.resolve("journal.jsonl"));
         List<String> notes = new ArrayList<>();
 
@@ -66,7 +62,7 @@ class JournalImportTest {
 
     @Test
     void aJournalDamagedInTheMiddleIsNotImportedAndStaysRefused() throws Exception {
-        Path state = copyOfSample();
+        Path state = Samples.journalFolder(dir.resolve("state"));
         List<String> lines = new ArrayList<>(Files.readAllLines(state.resolve("journal.jsonl")));
         lines.set(3, lines.get(3).substring(0, 40));
         Files.write(state.resolve("journal.jsonl"), lines);
@@ -87,23 +83,5 @@ class JournalImportTest {
         assertThatThrownBy(() -> Ledger.open(state).recordRelease(Samples.release(1)))
                 .isInstanceOfSatisfying(ReleaseException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_INPUT))
                 .hasMessageContaining(state.resolve("journal.jsonl") + " is not an immutable-release ledger journal");
-    }
-
-    private Path copyOfSample() throws IOException, URISyntaxException {
-        Path sample = Path.of(getClass().getResource("journal-v1").toURI());
-        Path state = dir.resolve("state");
-        try (Stream<Path> files = Files.walk(sample)) {
-            for (Path from : (Iterable<Path>) files::iterator) {
-                Path to = state.resolve(sample.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    try (InputStream in = Files.newInputStream(from)) {
-                        Files.copy(in, to);
-                    }
-                }
-            }
-        }
-        return state;
     }
 }

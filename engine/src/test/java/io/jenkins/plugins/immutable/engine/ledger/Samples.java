@@ -6,10 +6,16 @@ import io.jenkins.plugins.immutable.engine.api.DeploymentState;
 import io.jenkins.plugins.immutable.engine.api.Digest;
 import io.jenkins.plugins.immutable.engine.api.ImageRef;
 import io.jenkins.plugins.immutable.engine.api.Release;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 /** Records for tests, all derived from a seed so that each is distinct and reproducible. */
 final class Samples {
@@ -18,6 +24,24 @@ final class Samples {
     static final String REPOSITORY = "127.0.0.1:5000/team/shop";
 
     private Samples() {
+    }
+
+    /** A copy, at {@code state}, of the committed state folder written by the journal (resource journal-v1). */
+    static Path journalFolder(Path state) throws IOException, URISyntaxException {
+        Path sample = Path.of(Samples.class.getResource("journal-v1").toURI());
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Path to = state.resolve(sample.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    try (InputStream in = Files.newInputStream(from)) {
+                        Files.copy(in, to);
+                    }
+                }
+            }
+        }
+        return state;
     }
 
     static Digest digest(String seed) {
