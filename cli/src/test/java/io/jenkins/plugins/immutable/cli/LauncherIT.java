@@ -108,6 +108,52 @@ class LauncherIT {
         assertThat(second.err()).as("the JVM says nothing of its cache, nor of the SQLite driver's native access").isEmpty();
     }
 
+    @Test
+    void aJava25ThatRefusesTheAotOptionsStillRunsTheCommandFromADynamicArchive() throws Exception {
+        Path java25 = newestJdk(25);
+        Path fakeHome = Files.createDirectories(dir.resolve("jdk-without-aot/bin")).getParent();
+        Path java = fakeHome.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -XX:AOT*) echo 'Error occurred during"
+                + " initialization of VM' >&2; exit 1;; esac; done\nexec '" + java25.resolve("bin/java") + "' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path cache = dir.resolve("xdg-cache");
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.put("XDG_CACHE_HOME", cache.toString());
+        env.put("JAVA_HOME", fakeHome.toString());
+
+        for (int run = 0; run < 2; run++) {
+            CliRun.Result result = Subprocess.run(dir, env, TIMEOUT, "releases", "--output", "json");
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.out()).isEqualTo("[ ]\n");
+            assertThat(result.err()).isEmpty();
+        }
+        Path folder = cache.resolve("immutable-release");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .anyMatch(name -> name.matches("cds-[0-9a-f]{16}-releases\\.jsa"))
+                    .noneMatch(name -> name.startsWith("aot-"));
+        }
+        try (var answers = Files.list(folder)) {
+            Path answer = answers.filter(f -> f.getFileName().toString().matches("java-[0-9a-f]{16}\\.aot")).findFirst().orElseThrow();
+            assertThat(Files.readString(answer)).as("asked once, kept").isEqualTo("no\n");
+        }
+    }
+
+    @Test
+    void javaOptionsThatChooseClassSharingThemselvesAreLeftAlone() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.put("XDG_CACHE_HOME", dir.resolve("xdg-cache").toString());
+        env.put("IMMUTABLE_JAVA_OPTS", "-XX:+UseSerialGC -Xshare:off");
+
+        CliRun.Result result = Subprocess.run(dir, env, TIMEOUT, "releases", "--output", "json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo("[ ]\n");
+        try (var files = Files.list(dir.resolve("xdg-cache/immutable-release"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("cds-") || name.startsWith("aot-"));
+        }
+    }
+
     /** The newest JDK of at least {@code major} under /usr/lib/jvm (this machine's kind has Temurin's beside Debian's). */
     private static Path newestJdk(int major) throws Exception {
         try (var homes = Files.list(Path.of("/usr/lib/jvm"))) {
