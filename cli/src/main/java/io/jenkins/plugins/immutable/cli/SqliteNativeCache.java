@@ -71,14 +71,7 @@ final class SqliteNativeCache {
 
     /** The pinned version, with anything but letters, digits and dots made '_' (it names a folder). */
     static String driverVersion() {
-        StringBuilder name = new StringBuilder(PinnedVersions.SQLITE_JDBC);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
-                name.setCharAt(i, '_');
-            }
-        }
-        return name.toString();
+        return PinnedVersions.SQLITE_JDBC.replaceAll("[^0-9A-Za-z.]", "_");
     }
 
     /** Copies the library this platform needs out of the jar: where the driver itself would look (one {@code uname}). */
